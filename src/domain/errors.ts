@@ -17,7 +17,7 @@ export const ERROR_MESSAGES = {
 
 export type KnownErrorCode = keyof typeof ERROR_MESSAGES;
 /** Known codes autocomplete; feature areas may add their own stable codes. */
-export type ErrorCode = KnownErrorCode | (string & {});
+export type ErrorCode = KnownErrorCode | (string & Record<never, never>);
 
 export function messageFor(code: ErrorCode): string {
   return (ERROR_MESSAGES as Record<string, string>)[code] ?? ERROR_MESSAGES.INTERNAL;
