@@ -36,13 +36,16 @@ export class Database implements Engine {
   private readonly store: DocumentStore;
   private readonly clock: { now(): number };
   private readonly direct: DirectSession;
+  /** The env of the request being handled; requests run one at a time, synchronously. */
+  private currentEnv = 'local';
 
   constructor(options: DatabaseOptions = {}) {
     this.indexes = options.indexes ? validateIndexFile(options.indexes, 'indexes option') : loadIndexFile();
     this.clock = options.clock ?? { now: () => Date.now() };
-    this.store = new DocumentStore(options.file, options.synchronous ?? 'NORMAL', (name) => this.indexSpecs(name), (name) => this.namespace('local', name));
+    const namespace = (name: string) => this.namespace(this.currentEnv, name);
+    this.store = new DocumentStore(options.file, options.synchronous ?? 'NORMAL', (name) => this.indexSpecs(name), namespace);
     this.direct = new DirectSession(this.store);
-    this.transactions = new TransactionManager(this.store, (name) => this.namespace('local', name), options.transactionTimeoutMs);
+    this.transactions = new TransactionManager(this.store, namespace, options.transactionTimeoutMs);
     this.createDeclaredCollections();
   }
 
@@ -55,10 +58,13 @@ export class Database implements Engine {
     const requestId = newRequestId();
     try {
       if (!isPlainObject(body)) throw new CloudDbError('INVALID_PARAM', 'the request body must be a JSON object');
+      this.currentEnv = typeof body.envName === 'string' && body.envName ? body.envName : 'local';
       return { requestId, ...dispatch(this, body) };
     } catch (error) {
       if (error instanceof CloudDbError) return { requestId, code: error.code, message: error.message };
       return { requestId, code: 'SYS_ERR', message: `local CloudBase database failure: ${error instanceof Error ? error.message : String(error)}` };
+    } finally {
+      this.currentEnv = 'local';
     }
   }
 

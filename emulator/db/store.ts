@@ -64,13 +64,31 @@ export class DocumentStore {
     private readonly indexSpecs: (collection: string) => IndexSpec[],
     private readonly namespace: (collection: string) => string,
   ) {
-    this.sqlite = new BetterSqlite3(file ?? ':memory:');
-    if (file) {
-      this.sqlite.pragma('journal_mode = WAL');
-      // one emulator per file: a second process would serve a stale in-memory copy
-      this.sqlite.pragma('locking_mode = EXCLUSIVE');
+    this.sqlite = new BetterSqlite3(file ?? ':memory:', { timeout: 200 });
+    try {
+      if (file) {
+        this.sqlite.pragma('journal_mode = WAL');
+        // one emulator per file: a second process would serve a stale in-memory copy
+        this.sqlite.pragma('locking_mode = EXCLUSIVE');
+      }
+      this.sqlite.pragma(`synchronous = ${synchronous}`);
+      this.createSchema();
+    } catch (error) {
+      this.sqlite.close();
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+        throw new Error(`${file} is locked: another local CloudBase is serving it (${(error as Error).message})`);
+      }
+      throw error;
     }
-    this.sqlite.pragma(`synchronous = ${synchronous}`);
+    this.statements = {
+      upsert: this.sqlite.prepare('INSERT OR REPLACE INTO documents (collection, id, body, version) VALUES (?, ?, ?, ?)'),
+      remove: this.sqlite.prepare('DELETE FROM documents WHERE collection = ? AND id = ?'),
+      addCollection: this.sqlite.prepare('INSERT OR IGNORE INTO collections (name) VALUES (?)'),
+    };
+    this.load();
+  }
+
+  private createSchema(): void {
     this.sqlite.exec(`
       CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY);
       CREATE TABLE IF NOT EXISTS documents (
@@ -81,12 +99,6 @@ export class DocumentStore {
         PRIMARY KEY (collection, id)
       ) WITHOUT ROWID;
     `);
-    this.statements = {
-      upsert: this.sqlite.prepare('INSERT OR REPLACE INTO documents (collection, id, body, version) VALUES (?, ?, ?, ?)'),
-      remove: this.sqlite.prepare('DELETE FROM documents WHERE collection = ? AND id = ?'),
-      addCollection: this.sqlite.prepare('INSERT OR IGNORE INTO collections (name) VALUES (?)'),
-    };
-    this.load();
   }
 
   private load(): void {
