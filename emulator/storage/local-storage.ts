@@ -37,6 +37,11 @@ export class LocalStorage {
     return `${this.baseUrl()}/storage/${normalizeCloudPath(cloudPath)}`;
   }
 
+  /** Where the SDK PUTs an upload: percent-encoded, as it sends it on unchanged. */
+  uploadUrlOf(cloudPath: string): string {
+    return `${this.baseUrl()}/storage/${normalizeCloudPath(cloudPath).split('/').map(encodeURIComponent).join('/')}`;
+  }
+
   write(cloudPath: string, content: Buffer): void {
     const file = this.fileOf(cloudPath);
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -66,12 +71,11 @@ export class LocalStorage {
         const cloudPath = normalizeCloudPath(String(body.path ?? ''));
         return {
           data: {
-            url: this.urlOf(cloudPath),
+            url: this.uploadUrlOf(cloudPath),
             token: 'local',
             authorization: 'local',
             fileId: this.fileIdOf(cloudPath),
-            cosFileId: cloudPath,
-            download_url: this.urlOf(cloudPath),
+            cosFileId: Buffer.from(cloudPath).toString('base64url'), // sent back as an HTTP header: ASCII only
           },
         };
       }
