@@ -1,4 +1,4 @@
-import { buildUserTagsDoc, mergeTags, parseManualTag } from './user-tags';
+import { buildUserTagsDoc, mergeTags, parseManualTag, parseManualTags } from './user-tags';
 
 describe('the user_tags document', () => {
   it('puts lifecycle and manual tags together, and names the RFM segment from the scores', () => {
@@ -63,5 +63,19 @@ describe('manual tags', () => {
     expect(() => parseManualTag('一二三四五六七八九十一二三四五六七')).toThrow('标签不能超过16个字');
     expect(() => parseManualTag('$ne')).toThrow('标签格式不正确');
     expect(() => parseManualTag({ $ne: null })).toThrow('标签应为文本');
+  });
+});
+
+describe("a user's manual tag list", () => {
+  it('checks every tag, removes repeats and sorts', () => {
+    expect(parseManualTags(['门店老客', ' 门店老客', '直播'])).toEqual(['直播', '门店老客'].sort());
+    expect(() => parseManualTags(['门店老客', 'KOC'])).toThrow('“KOC”由系统计算，不能手动设置');
+  });
+
+  it('allows at most 20 tags a user', () => {
+    const tags = Array.from({ length: 20 }, (_, i) => `标签${i}`);
+    expect(parseManualTags(tags)).toHaveLength(20);
+    expect(() => parseManualTags([...tags, '再来一个'])).toThrow('标签不能超过20项');
+    expect(() => parseManualTags('门店老客')).toThrow('标签应为列表');
   });
 });

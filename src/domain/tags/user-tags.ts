@@ -79,3 +79,9 @@ export function parseManualTag(input: unknown): string {
   if ((LIFECYCLE_TAGS as readonly string[]).includes(tag)) throw new ValidationError('标签', `“${tag}”由系统计算，不能手动设置`);
   return tag;
 }
+
+/** A manager's whole list for one user: each tag checked, repeats removed, at most 20. */
+export function parseManualTags(input: unknown): string[] {
+  const tags = v.array((value) => parseManualTag(value), { max: MANUAL_TAGS_PER_USER_MAX, label: '标签' })(input, '标签');
+  return [...new Set(tags)].sort();
+}
