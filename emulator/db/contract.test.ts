@@ -52,7 +52,7 @@ const cases: Array<[string, () => Promise<unknown>, Sent[]]> = [
   ['collection.add (one)', () => h.sdb.collection('items').add({ data: { a: 2 } }), [{ action: 'database.insertDocument', keys: ['collectionName', 'data'] }]],
   [
     'collection.add (many)',
-    () => h.sdb.collection('items').add({ data: [{ a: 2 }, { a: 3 }] } as never),
+    () => h.sdb.collection('items').add({ data: [{ a: 2 }, { a: 3 }] }),
     [{ action: 'database.insertDocument', keys: ['collectionName', 'data'] }],
   ],
   [

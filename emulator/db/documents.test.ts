@@ -20,7 +20,7 @@ describe('add', () => {
   });
 
   test('many documents at once return their _ids in order, a given _id is kept', async () => {
-    const result = (await h.sdb.collection('orders').add({ data: [{ _id: 'first', n: 1 }, { n: 2 }] } as never)) as unknown as { _ids: string[] };
+    const result = await h.sdb.collection('orders').add({ data: [{ _id: 'first', n: 1 }, { n: 2 }] });
     expect(result._ids[0]).toBe('first');
     expect(result._ids[1]).toMatch(/^[0-9a-f]{32}$/);
     expect(h.db.find('orders').map((doc) => doc.n)).toEqual([1, 2]);
@@ -162,7 +162,7 @@ describe('limit', () => {
   });
 
   test('the server applies the same default and cap whatever a client sends', () => {
-    const page = (limit?: number) => h.db.handleSync({ action: 'database.getDocument', collectionName: 'orders', limit }) as { data: { list: string[]; limit: number } };
+    const page = (limit?: number) => h.db.handleSync({ action: 'database.getDocument', collectionName: 'orders', limit }) as unknown as { data: { list: string[]; limit: number } };
     expect(page().data.list).toHaveLength(100);
     expect(page(5000).data).toMatchObject({ limit: 1000 });
     expect(page(5000).data.list).toHaveLength(1000);

@@ -21,13 +21,19 @@ export function isPlainObject(value: unknown): value is Doc {
   return proto === Object.prototype || proto === null;
 }
 
+/** Assigns an own property even for the key "__proto__", which plain assignment would treat as the prototype. */
+function setOwn(target: Doc, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
 /** Plain objects, arrays and Dates are copied; bson class instances are immutable values and are shared. */
 export function deepClone<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item) => deepClone(item)) as T;
   if (value instanceof Date) return new Date(value.getTime()) as T;
   if (isPlainObject(value)) {
     const copy: Doc = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = deepClone(item);
+    for (const [key, item] of Object.entries(value)) setOwn(copy, key, deepClone(item));
     return copy as T;
   }
   return value;
@@ -44,7 +50,7 @@ export function resolveServerDates(value: unknown, nowMs: number): unknown {
       return new Date(nowMs + offset);
     }
     const resolved: Doc = {};
-    for (const [key, item] of Object.entries(value)) resolved[key] = resolveServerDates(item, nowMs);
+    for (const [key, item] of Object.entries(value)) setOwn(resolved, key, resolveServerDates(item, nowMs));
     return resolved;
   }
   return value;
@@ -59,22 +65,7 @@ export function nativeRegExps(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(nativeRegExps);
   if (isPlainObject(value)) {
     const converted: Doc = {};
-    for (const [key, item] of Object.entries(value)) converted[key] = nativeRegExps(item);
-    return converted;
-  }
-  return value;
-}
-
-/** Documents never hold a native RegExp (EJSON cannot write one with a g/y flag); store them as BSONRegExp. */
-export function bsonRegExps(value: unknown): unknown {
-  if (value instanceof RegExp) {
-    const options = [...value.flags].filter((flag) => 'imsu'.includes(flag)).join('');
-    return new BSONRegExp(value.source, options);
-  }
-  if (Array.isArray(value)) return value.map(bsonRegExps);
-  if (isPlainObject(value)) {
-    const converted: Doc = {};
-    for (const [key, item] of Object.entries(value)) converted[key] = bsonRegExps(item);
+    for (const [key, item] of Object.entries(value)) setOwn(converted, key, nativeRegExps(item));
     return converted;
   }
   return value;

@@ -32,6 +32,8 @@ beforeEach(() => {
 });
 
 const near = () => h.sdb.Geo.Point(CENTER.lng, CENTER.lat);
+/** geoWithin's `centerSphere` option (a circle in radians) is missing from wx-server-sdk's typings. */
+const centerSphere = (center: [number, number], radians: number) => ({ centerSphere: [center, radians] }) as never;
 
 test('geoNear with a 2dsphere index returns the nearest first, bounded in metres', async () => {
   const _ = h.sdb.command;
@@ -50,7 +52,6 @@ test('an explicit orderBy overrides the distance order', async () => {
 });
 
 test('aggregate geoNear writes the distance in metres, filters by query and sorts', async () => {
-  const _ = h.sdb.command;
   const { list } = await h.sdb
     .collection('stores')
     .aggregate()
@@ -82,7 +83,7 @@ test('geoWithin a polygon or a centerSphere, geoIntersects a polygon', async () 
   expect(within.data.map((doc) => doc._id)).toEqual(['east2k', 'here', 'north1k']);
   const circle = await h.sdb
     .collection('stores')
-    .where({ location: _.geoWithin({ centerSphere: [[CENTER.lng, CENTER.lat], 1500 / EARTH_RADIUS_M] }) })
+    .where({ location: _.geoWithin(centerSphere([CENTER.lng, CENTER.lat], 1500 / EARTH_RADIUS_M)) })
     .orderBy('_id', 'asc')
     .get();
   expect(circle.data.map((doc) => doc._id)).toEqual(['here', 'north1k']);
@@ -100,7 +101,7 @@ describe('without a 2dsphere index on the field', () => {
 
   test('geoWithin fails too (the cloud requires the index for every geo query)', async () => {
     const _ = h.sdb.command;
-    const error = await sdkError(h.sdb.collection('unindexed').where({ location: _.geoWithin({ centerSphere: [[CENTER.lng, CENTER.lat], 0.1] }) }).get());
+    const error = await sdkError(h.sdb.collection('unindexed').where({ location: _.geoWithin(centerSphere([CENTER.lng, CENTER.lat], 0.1)) }).get());
     expect(error.errCode).toBe(-502001);
     expect(error.errMsg).toContain("2dsphere index on field 'location'");
   });

@@ -54,7 +54,7 @@ test('set() replacing a document is checked too', async () => {
 });
 
 test('a batch insert with a duplicate inside inserts nothing', async () => {
-  const error = await sdkError(h.sdb.collection('payments').add({ data: [{ outTradeNo: 'T5' }, { outTradeNo: 'T5' }] } as never));
+  const error = await sdkError(h.sdb.collection('payments').add({ data: [{ outTradeNo: 'T5' }, { outTradeNo: 'T5' }] }));
   expect(error.errMsg).toContain('dup key: { outTradeNo: "T5" }');
   expect(h.db.find('payments')).toHaveLength(1);
 });
