@@ -77,6 +77,7 @@ describe('clock', () => {
     expect(after.body.result.now - Date.now()).toBeLessThan(24 * 3600_000 + 5_000);
     expect(Math.abs(after.body.result.constructed - after.body.result.now)).toBeLessThan(1_000);
     expect(after.body.result.isDate).toBe(true);
+    expect(after.body.result.looksNative).toBe(true);
     expect(after.body.result.parsed).toBe(Date.parse('2024-01-01T00:00:00Z'));
   });
 });

@@ -81,6 +81,10 @@ function installShiftedDate() {
   Object.setPrototypeOf(ShiftedDate, RealDate);
   ShiftedDate.prototype = RealDate.prototype;
   ShiftedDate.now = shiftedNow;
+  // Look like the built-in to code that checks `value.constructor === Date` or `Date.name`.
+  Object.defineProperty(ShiftedDate, 'name', { value: 'Date' });
+  Object.defineProperty(ShiftedDate, 'length', { value: 7 });
+  Object.defineProperty(RealDate.prototype, 'constructor', { value: ShiftedDate, writable: true, configurable: true });
   globalThis.Date = ShiftedDate;
 
   return {

@@ -4,5 +4,6 @@ exports.main = async () => ({
   now: Date.now(),
   constructed: new Date().getTime(),
   isDate: new Date() instanceof Date,
+  looksNative: new Date().constructor === Date && Date.name === 'Date' && typeof Date() === 'string',
   parsed: new Date('2024-01-01T00:00:00Z').getTime(),
 });
