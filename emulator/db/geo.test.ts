@@ -89,6 +89,11 @@ test('geoWithin a polygon or a centerSphere, geoIntersects a polygon', async () 
   expect(circle.data.map((doc) => doc._id)).toEqual(['here', 'north1k']);
   const intersects = await h.sdb.collection('stores').where({ location: _.geoIntersects({ geometry: box }) }).count();
   expect(intersects.total).toBe(3);
+  const onPoint = await h.sdb.collection('stores').where({ location: _.geoIntersects({ geometry: near() }) }).get();
+  expect(onPoint.data.map((doc) => doc._id)).toEqual(['here']);
+  const alongLine = LineString([Point(CENTER.lng, CENTER.lat - 1), Point(CENTER.lng, CENTER.lat + 1)]);
+  const onLine = await h.sdb.collection('stores').where({ location: _.geoIntersects({ geometry: alongLine }) }).orderBy('_id', 'asc').get();
+  expect(onLine.data.map((doc) => doc._id)).toEqual(['here', 'north1k', 'north5k']);
 });
 
 describe('without a 2dsphere index on the field', () => {

@@ -132,18 +132,3 @@ export function applyUpdateOperators(doc: Doc, updateDoc: Doc, nowMs: number, in
 export function runPipeline(docs: Doc[], pipeline: Doc[], collectionResolver: (name: string) => Doc[]): Doc[] {
   return new Aggregator(pipeline, mingoOptions(collectionResolver)).run(docs) as Doc[];
 }
-
-/** Walks a pipeline's $match stages (top level and inside $lookup / $facet) for geo index checks. */
-export function matchFilters(pipeline: readonly Doc[]): Doc[] {
-  const filters: Doc[] = [];
-  for (const stage of pipeline) {
-    for (const [name, body] of Object.entries(stage)) {
-      if (name === '$match' && isPlainObject(body)) filters.push(body);
-      if (name === '$lookup' && isPlainObject(body) && Array.isArray(body.pipeline)) filters.push(...matchFilters(body.pipeline as Doc[]));
-      if (name === '$facet' && isPlainObject(body)) {
-        for (const sub of Object.values(body)) if (Array.isArray(sub)) filters.push(...matchFilters(sub as Doc[]));
-      }
-    }
-  }
-  return filters;
-}

@@ -144,6 +144,23 @@ describe('update operators', () => {
     expect(current()).not.toHaveProperty('best');
   });
 
+  test('raw update documents: $currentDate reads the emulator clock, $setOnInsert only applies to an upsert', () => {
+    h.clock.advance(24 * 3600 * 1000);
+    h.db.update('products', { _id: 'p' }, { $currentDate: { touchedAt: true }, $setOnInsert: { created: true } });
+    expect((current().touchedAt as Date).getTime()).toBeGreaterThan(Date.now() + 23 * 3600 * 1000);
+    expect(current()).not.toHaveProperty('created');
+    const upsert = h.db.handleSync({
+      action: 'database.modifyDocument',
+      collectionName: 'products',
+      query: '{"_id":"fresh","kind":"shirt"}',
+      data: '{"$setOnInsert":{"created":true},"$inc":{"stock":2}}',
+      merge: true,
+      upsert: true,
+    });
+    expect(upsert).toMatchObject({ data: { updated: 0, upsert_id: 'fresh' } });
+    expect(h.db.find('products', { _id: 'fresh' })).toEqual([{ _id: 'fresh', kind: 'shirt', created: true, stock: 2 }]);
+  });
+
   test('an update may not change _id', () => {
     const reply = h.db.handleSync({ action: 'database.modifyDocument', collectionName: 'products', query: '{"_id":"p"}', data: '{"$set":{"_id":"q"}}', merge: true });
     expect(reply).toMatchObject({ code: 'DATABASE_REQUEST_FAILED', message: expect.stringContaining("immutable field '_id'") });
