@@ -109,6 +109,14 @@ describe('admin and identity routes', () => {
   });
 });
 
+describe('starting', () => {
+  it('fails with the seed’s error, leaving nothing running', async () => {
+    const failing = createEmulator({ functionsDir: FIXTURE_FUNCTIONS, timers: 'manual', seed: async () => Promise.reject(new Error('bad seed')) });
+
+    await expect(failing).rejects.toThrow('bad seed');
+  });
+});
+
 describe('a durable data folder', () => {
   it('keeps the database, subscription credits and payments across restarts, seeding only a new folder', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weave-data-'));

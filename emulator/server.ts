@@ -105,8 +105,14 @@ export async function createEmulator(options: CreateEmulatorOptions): Promise<Em
 
   const dbFile = dataDir ? path.join(dataDir, 'weave.sqlite') : undefined;
   const freshDatabase = !dbFile || !fs.existsSync(dbFile);
-  // Indexes come from emulator/indexes.json (the database loads and validates it).
-  const db = new Database({ file: dbFile, clock });
+  let db: Database;
+  try {
+    // Indexes come from emulator/indexes.json (the database loads and validates it).
+    db = new Database({ file: dbFile, clock });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
 
   const runtime = new FunctionRuntime({
     functionsDir: options.functionsDir,
@@ -206,8 +212,13 @@ export async function createEmulator(options: CreateEmulatorOptions): Promise<Em
     },
   };
 
-  if (freshDatabase) await seedDatabase();
-  timers.reschedule();
+  try {
+    if (freshDatabase) await seedDatabase();
+    timers.reschedule();
+  } catch (error) {
+    await emulator.close(); // a failed start must not leave a listening server behind
+    throw error;
+  }
   if ((options.timers ?? 'auto') === 'auto') scheduler.start(1000);
 
   const routes = new Routes({ emulator, openApi, staticDir: options.staticDir, clockReply, runDue, saveState: () => stateFile?.saveSoon() });
