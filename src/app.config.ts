@@ -1,0 +1,41 @@
+import { colors } from './theme/tokens';
+
+/**
+ * Main package = the four tabs. Every other area is a subpackage (root `packages/<area>`), so the
+ * first download stays small; each area's pages live under src/packages/<area>/.
+ */
+const areas = ['product', 'order', 'member', 'store', 'groupbuy', 'invite', 'staff', 'manager'] as const;
+
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/category/index', 'pages/cart/index', 'pages/me/index'],
+  subPackages: areas.map((area) => ({ root: `packages/${area}`, pages: ['index/index'] })),
+  preloadRule: {
+    // The product page is one tap from the home feed; fetch it while the shopper looks around.
+    'pages/home/index': { network: 'all', packages: ['packages/product'] },
+    'pages/me/index': { network: 'wifi', packages: ['packages/member', 'packages/order'] },
+  },
+  window: {
+    navigationBarTitleText: 'Weave 织物',
+    navigationBarBackgroundColor: colors.canvas,
+    navigationBarTextStyle: 'black',
+    backgroundColor: colors.canvas,
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: colors.stone,
+    selectedColor: colors.ink,
+    backgroundColor: colors.surface,
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'theme/tab-icons/home.png', selectedIconPath: 'theme/tab-icons/home-active.png' },
+      { pagePath: 'pages/category/index', text: '分类', iconPath: 'theme/tab-icons/category.png', selectedIconPath: 'theme/tab-icons/category-active.png' },
+      { pagePath: 'pages/cart/index', text: '购物车', iconPath: 'theme/tab-icons/cart.png', selectedIconPath: 'theme/tab-icons/cart-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'theme/tab-icons/me.png', selectedIconPath: 'theme/tab-icons/me-active.png' },
+    ],
+  },
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于为你查找附近门店、领取门店优惠券' },
+  },
+  lazyCodeLoading: 'requiredComponents',
+});
