@@ -4,9 +4,11 @@ import {
   cmp,
   docKey,
   runClaimPlan,
+  runClaimsInterleaved,
   toWxData,
   toWxWhere,
   undoIncrements,
+  type ClaimPlan,
   type ConditionalUpdate,
   type DbCommandLike,
   type DocStore,
@@ -68,6 +70,24 @@ describe('conditional updates as data', () => {
     expect(runClaimPlan(store, plan)).toEqual({ ok: false, refusal: { code: 'OUT_OF_STOCK', message: '库存不足' } });
     expect(store.get('c/u1')).toEqual({ _id: 'u1', bought: 0 });
     expect(store.get('stock/s1')).toEqual({ _id: 's1', stock: 1, sold: 0 });
+  });
+
+  it('lets exactly one of two simultaneous claims take the last unit, in every interleaving', () => {
+    const lastOne = (buyer: string): ClaimPlan => ({
+      steps: [
+        { update: { collection: 'c', id: buyer, where: { bought: cmp.lte(0) }, inc: { bought: 1 }, missingAs: { bought: 0 } }, refusal: { code: 'OVER_LIMIT', message: '限购' } },
+        { update: { collection: 'stock', id: 's1', where: { stock: cmp.gte(1) }, inc: { stock: -1 } }, refusal: { code: 'SOLD_OUT', message: '已抢光' } },
+      ],
+    });
+    for (const schedule of [[0], [1], [0, 1], [1, 0], [0, 0, 1, 1], [1, 1, 0, 0], [0, 1, 1, 0]]) {
+      const store: DocStore = new Map([['stock/s1', { _id: 's1', stock: 1 }]]);
+      const won = runClaimsInterleaved(store, [lastOne('a'), lastOne('b')], schedule);
+      expect(won.filter(Boolean)).toHaveLength(1);
+      expect(store.get('stock/s1')).toEqual({ _id: 's1', stock: 0 });
+      // The loser's counter was given back.
+      expect([store.get('c/a')?.bought, store.get('c/b')?.bought].sort()).toEqual([0, 1]);
+    }
+    expect(runClaimsInterleaved(new Map(), [{ steps: [] }], [])).toEqual([true]);
   });
 
   it('translates to wx-server-sdk where/update data through db.command', () => {

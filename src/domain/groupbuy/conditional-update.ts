@@ -162,3 +162,33 @@ export function runClaimPlan(store: DocStore, plan: ClaimPlan): { ok: true } | {
   }
   return { ok: true };
 }
+
+/**
+ * The reference meaning of several claims running AT THE SAME TIME: each step (and each undo) is
+ * one atomic update, and steps of different claims interleave in any order — `schedule` picks
+ * which claim moves next. Returns, per plan, whether it succeeded. Property tests drive it with
+ * random schedules to show that no interleaving oversells.
+ */
+export function runClaimsInterleaved(store: DocStore, plans: readonly ClaimPlan[], schedule: readonly number[]): boolean[] {
+  const cursors = plans.map((p) => ({ step: 0, undo: -1, failed: false, finished: p.steps.length === 0 }));
+  let turn = 0;
+  for (;;) {
+    const live = cursors.map((c, i) => (c.finished ? -1 : i)).filter((i) => i >= 0);
+    if (live.length === 0) break;
+    const i = live[(schedule.length === 0 ? 0 : schedule[turn % schedule.length]) % live.length];
+    turn += 1;
+    const c = cursors[i];
+    const steps = plans[i].steps;
+    if (c.failed) {
+      applyToStore(store, undoIncrements(steps[c.undo].update));
+      c.undo -= 1;
+    } else if (applyToStore(store, steps[c.step].update)) {
+      c.step += 1;
+    } else {
+      c.failed = true;
+      c.undo = c.step - 1;
+    }
+    c.finished = c.failed ? c.undo < 0 : c.step === steps.length;
+  }
+  return cursors.map((c) => !c.failed);
+}

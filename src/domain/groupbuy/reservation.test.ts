@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { applyToStore, docKey, undoIncrements, type ClaimPlan, type DocStore } from './conditional-update';
+import { applyToStore, docKey, runClaimsInterleaved as runInterleaved, type DocStore } from './conditional-update';
 import {
   GROUPBUY_QUOTA_COLLECTION,
   GROUPBUY_STOCK_COLLECTION,
@@ -14,31 +14,6 @@ const quotaKey = (openid: string) => docKey(GROUPBUY_QUOTA_COLLECTION, groupBuyQ
 const storeWith = (stock: number): DocStore => new Map([[stockKey, { _id: 'gb-1:tee', stock, held: 0 }]]);
 const reserve = (openid: string, quantity: number, perUserLimit = 2) =>
   groupBuyReservation({ activityId: 'gb-1', skuId: 'tee', openid, quantity, perUserLimit });
-
-/** Runs several claims at once, one atomic step at a time in the order `schedule` picks, as concurrent requests would. */
-function runInterleaved(store: DocStore, plans: ClaimPlan[], schedule: number[]): boolean[] {
-  const cursor = plans.map(() => ({ step: 0, undo: -1, failed: false, finished: false }));
-  let pick = 0;
-  while (cursor.some((c) => !c.finished)) {
-    const live = cursor.map((c, i) => (c.finished ? -1 : i)).filter((i) => i >= 0);
-    const i = live[(schedule[pick++ % Math.max(schedule.length, 1)] ?? 0) % live.length];
-    const c = cursor[i];
-    const plan = plans[i];
-    if (c.failed) {
-      if (c.undo >= 0) applyToStore(store, undoIncrements(plan.steps[c.undo].update));
-      c.undo -= 1;
-      if (c.undo < 0) c.finished = true;
-    } else if (applyToStore(store, plan.steps[c.step].update)) {
-      c.step += 1;
-      if (c.step === plan.steps.length) c.finished = true;
-    } else {
-      c.failed = true;
-      c.undo = c.step - 1;
-      if (c.undo < 0) c.finished = true;
-    }
-  }
-  return cursor.map((c) => !c.failed);
-}
 
 describe('group-buy stock and per-user reservation', () => {
   it('keys the stock by activity SKU and the quota by activity person', () => {
