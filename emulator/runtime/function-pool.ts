@@ -72,7 +72,7 @@ export class FunctionPool {
   /** New code on disk: idle instances go now, busy ones after their current invocation. */
   retireAll(): void {
     for (const instance of this.instances) instance.retired = true;
-    for (const instance of this.idle.splice(0)) this.discard(instance);
+    for (const instance of this.idle.splice(0)) void this.discard(instance);
   }
 
   async close(): Promise<void> {
