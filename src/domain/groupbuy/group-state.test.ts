@@ -4,6 +4,8 @@ import {
   DEFAULT_PAYMENT_WINDOW_MS,
   groupAt,
   groupCasUpdate,
+  groupFromDoc,
+  groupToDoc,
   joinRefusal,
   openGroup,
   pendingEffects,
@@ -350,6 +352,13 @@ describe('writing a group with compare-and-set', () => {
     expect(write.set).not.toHaveProperty('id');
     expect(write.set).toMatchObject({ version: after.version, members: after.members });
   });
+
+  it('stores the group under its id as _id and reads it back unchanged', () => {
+    const g = forming();
+    expect(groupToDoc(g)).toMatchObject({ _id: 'g1', status: 'forming' });
+    expect(groupToDoc(g)).not.toHaveProperty('id');
+    expect(groupFromDoc(groupToDoc(g))).toEqual(g);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -584,15 +593,7 @@ describe('any sequence of events (model-based)', () => {
 // The server recipe under concurrency: read, transition, compare-and-set on version, retry.
 
 describe('concurrent payments through compare-and-set', () => {
-  type Doc = Record<string, unknown>;
-  const toDoc = (g: Group): Doc => {
-    const { id, ...fields } = g;
-    return { _id: id, ...fields };
-  };
-  const fromDoc = (d: Doc): Group => {
-    const { _id, ...fields } = d;
-    return { id: _id as string, ...(fields as Omit<Group, 'id'>) };
-  };
+  type Doc = ReturnType<typeof groupToDoc>;
 
   it('never seats more than N however the reads and writes of simultaneous payers interleave', () => {
     fc.assert(
@@ -601,7 +602,7 @@ describe('concurrent payments through compare-and-set', () => {
         // As many joiners as the group lets pay at once (two per place left).
         for (let i = 0; i < Math.min(payers, 2 * (size - 1)); i += 1) g = transition(g, join(`p${i}`), T0 + 2 * MIN).group;
         const joined = g.members.filter((m) => m.state === 'pending_payment').map((m) => m.openid);
-        let doc: Doc = toDoc(g);
+        let doc: Doc = groupToDoc(g);
         // Each worker handles one payment callback: read -> transition -> conditional write, retrying on conflict.
         const workers = joined.map((openid) => ({ openid, read: null as Group | null, done: false, conflicts: 0 }));
         let pick = 0;
@@ -609,7 +610,7 @@ describe('concurrent payments through compare-and-set', () => {
           const live = workers.filter((w) => !w.done);
           const w = live[schedule[pick++ % schedule.length] % live.length];
           if (!w.read) {
-            w.read = fromDoc(doc);
+            w.read = groupFromDoc(doc);
             continue;
           }
           const t = transition(w.read, pay(w.openid), T0 + 5 * MIN);
@@ -620,11 +621,11 @@ describe('concurrent payments through compare-and-set', () => {
               w.read = null; // lost the race: read again and re-apply
               continue;
             }
-            doc = { ...doc, ...write.set };
+            doc = { ...doc, ...(write.set as Partial<Doc>) };
           }
           w.done = true;
         }
-        const final = fromDoc(doc);
+        const final = groupFromDoc(doc);
         checkInvariants(final);
         const seated = Math.min(size, 1 + joined.length);
         expect(final.paidCount).toBe(seated);

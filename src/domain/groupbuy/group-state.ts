@@ -472,6 +472,18 @@ function updateMember(g: Group, orderId: string, patch: Partial<GroupMember>): G
 
 export const GROUPBUY_GROUP_COLLECTION = 'groupbuy_groups';
 
+/** The stored document: the group's id is the document's `_id`. */
+export function groupToDoc(group: Group): { _id: string } & Omit<Group, 'id'> {
+  const { id, ...fields } = group;
+  return { _id: id, ...fields };
+}
+
+/** The group back from its stored document (the database adds nothing the rules read). */
+export function groupFromDoc(doc: { _id: string } & Omit<Group, 'id'>): Group {
+  const { _id, ...fields } = doc;
+  return { id: _id, ...fields };
+}
+
 /**
  * The server's write of a transition: replace the group's fields only if nobody else wrote since
  * it was read. `updated: 0` means another transition won the race: read again and re-apply the
@@ -479,10 +491,10 @@ export const GROUPBUY_GROUP_COLLECTION = 'groupbuy_groups';
  */
 export function groupCasUpdate(before: Group, after: Group): ConditionalUpdate {
   if (after.id !== before.id) throw new RangeError('a transition never changes the group id');
-  const { id: _id, ...fields } = after;
+  const { _id, ...fields } = groupToDoc(after);
   return {
     collection: GROUPBUY_GROUP_COLLECTION,
-    id: before.id,
+    id: _id,
     where: { version: cmp.eq(before.version) },
     set: fields,
   };
