@@ -1,7 +1,7 @@
 /**
  * `npm start`: the storefront on this machine. Builds what is missing (cloud functions, H5),
  * starts the local CloudBase on a durable data folder (.data/, git-ignored), seeds the demo brand
- * when the folder is new, and prints the URL. PORT chooses the port (default 8787).
+ * when the folder is new (the emulator seeds a new database itself), and prints the URL. PORT chooses the port (default 8787).
  */
 import { execFileSync } from 'child_process';
 import { existsSync, mkdirSync } from 'fs';
@@ -28,7 +28,6 @@ async function main(): Promise<void> {
     });
   }
 
-  const fresh = !existsSync(path.join(dataDir, 'weave.sqlite'));
   mkdirSync(dataDir, { recursive: true });
   const emulator = await createEmulator({
     port,
@@ -37,7 +36,6 @@ async function main(): Promise<void> {
     staticDir: h5Dir,
     seed: seedCollections,
   });
-  if (fresh) await emulator.reset();
 
   console.log(`\nWeave is running: ${emulator.url}/`);
   console.log(`  local CloudBase gateway: ${emulator.url}/api/functions/<name>`);

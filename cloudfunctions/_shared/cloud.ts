@@ -7,10 +7,11 @@ import * as cloud from 'wx-server-sdk';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
-export type Database = ReturnType<typeof cloud.database>;
-export type Command = Database['command'];
+import type { Command, Database } from './db-types';
 
-export const db: Database = cloud.database();
+export type { Command, Database };
+
+export const db = cloud.database() as unknown as Database;
 export const _: Command = db.command;
 export { cloud };
 

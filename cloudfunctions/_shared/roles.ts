@@ -21,11 +21,11 @@ export interface Roles {
 export async function loadRoles(ctx: Pick<HandlerContext, 'db' | 'openid'>): Promise<Roles> {
   if (!ctx.openid) return { roles: [] };
   const [staff, managers] = await Promise.all([
-    ctx.db.collection('staff').where({ openid: ctx.openid, active: true }).limit(1).get(),
+    ctx.db.collection<StaffRecord>('staff').where({ openid: ctx.openid, active: true }).limit(1).get(),
     ctx.db.collection('managers').where({ openid: ctx.openid, active: true }).limit(1).get(),
   ]);
   const roles: Role[] = ['consumer'];
-  const staffRecord = staff.data[0] as StaffRecord | undefined;
+  const staffRecord = staff.data[0];
   if (staffRecord) roles.push('staff');
   if (managers.data.length > 0) roles.push('manager');
   return { roles, staff: staffRecord };

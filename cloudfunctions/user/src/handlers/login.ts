@@ -1,10 +1,11 @@
+import { isDuplicateKeyError } from '../../../_shared/db-types';
 import { loadRoles, requireUser } from '../../../_shared/roles';
 import type { Handler, HandlerContext } from '../../../_shared/router';
 import { publicProfile, type UserDoc } from '../user-doc';
 
 async function findUser(ctx: HandlerContext, openid: string): Promise<UserDoc | undefined> {
-  const { data } = await ctx.db.collection('users').where({ _id: openid }).limit(1).get();
-  return data[0] as UserDoc | undefined;
+  const { data } = await ctx.db.collection<UserDoc>('users').where({ _id: openid }).limit(1).get();
+  return data[0];
 }
 
 /**
@@ -27,6 +28,7 @@ async function createUser(ctx: HandlerContext, openid: string): Promise<UserDoc>
     await ctx.db.collection('users').add({ data: doc });
     return doc;
   } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
     const existing = await findUser(ctx, openid);
     if (existing) return existing;
     throw error;
