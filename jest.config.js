@@ -8,7 +8,7 @@ const common = { rootDir: __dirname, transform, moduleNameMapper: { '^@/(.*)$': 
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'domain', testEnvironment: 'node', testMatch: ['<rootDir>/src/domain/**/*.test.ts', '<rootDir>/tests/lint/**/*.test.ts'] },
+    { ...common, displayName: 'domain', testEnvironment: 'node', testMatch: ['<rootDir>/src/domain/**/*.test.ts', '<rootDir>/tests/lint/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'] },
     {
       ...common,
       displayName: 'components',
