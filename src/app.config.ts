@@ -4,11 +4,20 @@ import { colors } from './theme/tokens';
  * Main package = the four tabs. Every other area is a subpackage (root `packages/<area>`), so the
  * first download stays small; each area's pages live under src/packages/<area>/.
  */
-const areas = ['product', 'order', 'member', 'store', 'groupbuy', 'invite', 'staff', 'manager'] as const;
+const areaPages: Record<string, string[]> = {
+  product: ['index/index'],
+  order: ['index/index'],
+  member: ['index/index'],
+  store: ['index/index'],
+  groupbuy: ['index/index'],
+  invite: ['index/index'],
+  staff: ['index/index'],
+  manager: ['index/index'],
+};
 
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/category/index', 'pages/cart/index', 'pages/me/index'],
-  subPackages: areas.map((area) => ({ root: `packages/${area}`, pages: ['index/index'] })),
+  subPackages: Object.entries(areaPages).map(([area, pages]) => ({ root: `packages/${area}`, pages })),
   preloadRule: {
     // The product page is one tap from the home feed; fetch it while the shopper looks around.
     'pages/home/index': { network: 'all', packages: ['packages/product'] },
