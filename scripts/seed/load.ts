@@ -1,28 +1,29 @@
 /**
- * The local CloudBase's seed function (`createEmulator({ seed: seedCollections })`): puts the demo
- * brand's images in its storage and returns the documents, dated from the emulator's clock.
- *
- * Images are drawn once into a cache folder (git-ignored) and copied into storage on every seed,
- * so a reset costs a file copy, not a redraw.
+ * Loads the demo brand into a local CloudBase: the documents from buildSeed, and the pictures
+ * they point at (drawn once into a cache folder, then copied into the emulator's storage so
+ * `cloud://weave-local.local/...` ids resolve). This is the `seed` the emulator runs on a new
+ * database and on every reset, for `npm start` and the browser journeys.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'fs';
+import path from 'path';
 import type { SeedContext } from '../../emulator/server';
-import { fileId } from './file-ids';
-import { generateSeedImages, seedImageJobs } from './images';
 import { buildSeed } from './index';
+import { generateSeedImages, SEED_IMAGES_VERSION } from './images';
 
-export const SEED_IMAGE_CACHE = process.env.WEAVE_SEED_IMAGE_CACHE ?? resolve(__dirname, '..', '..', '.cache', 'seed-images');
+const IMAGE_CACHE = path.resolve(__dirname, '..', '..', '.cache', `seed-images-v${SEED_IMAGES_VERSION}`);
+
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  );
+}
 
 export async function seedCollections(context: SeedContext): Promise<Record<string, object[]>> {
-  const probe = 'products/p001/1.png';
-  if (context.storage.fileIdOf(probe) !== fileId(probe)) {
-    throw new Error(`the seed's file ids (${fileId(probe)}) do not match this storage (${context.storage.fileIdOf(probe)}): run the emulator with envId 'weave-local'`);
-  }
-  await generateSeedImages(SEED_IMAGE_CACHE);
-  for (const job of seedImageJobs()) context.storage.write(job.path, readFileSync(join(SEED_IMAGE_CACHE, job.path)));
   const { collections } = buildSeed({ now: new Date(context.clock.now()) });
-  // Empty collections are left out: the database refuses an empty insert, and the emulator creates
-  // every declared collection by itself.
+  await generateSeedImages(IMAGE_CACHE);
+  for (const relative of filesUnder(IMAGE_CACHE)) {
+    context.storage.write(relative, readFileSync(path.join(IMAGE_CACHE, relative)));
+  }
+  // Empty collections are declared in emulator/indexes.json already; there is nothing to insert.
   return Object.fromEntries(Object.entries(collections).filter(([, docs]) => docs.length > 0));
 }
