@@ -24,7 +24,7 @@ export function EmptyState({ icon, title, description, actionText, onAction, cla
       image={<View className="empty-state__image">{icon}</View>}
       title={title}
       description={description}
-      actions={actionText && onAction ? [{ text: actionText, onClick: onAction }] : []}
+      actions={actionText && onAction ? [{ text: actionText, onClick: onAction, type: 'primary', fill: 'solid' }] : []}
     />
   );
 }

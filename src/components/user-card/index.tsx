@@ -69,7 +69,7 @@ export function UserCard({ status, profile, errorMessage, onLogin }: UserCardPro
           <Text className="user-card__hint">{failed ? errorMessage || '网络不太好，请稍后再试' : '登录后查看会员等级与积分'}</Text>
         </View>
         {failed ? (
-          <Button size="small" type="primary" onClick={onLogin}>
+          <Button className="user-card__retry" size="small" onClick={onLogin}>
             重新登录
           </Button>
         ) : null}
