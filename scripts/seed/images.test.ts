@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { fileIdToPath } from './file-ids';
 import { generateSeedImages, seedImageJobs } from './images';
 import { buildSeed } from './index';
+import { seedCollections } from './load';
 
 /** Every cloud file id anywhere in the seed's documents. */
 function referencedFileIds(collections: Record<string, object[]>): Set<string> {
@@ -88,20 +89,15 @@ describe('seed images', () => {
   );
 
   it('fills the local CloudBase storage and returns the documents when used as the emulator seed', async () => {
-    // The cache folder is read when load.ts is first loaded: point it at the images made above.
-    process.env.WEAVE_SEED_IMAGE_CACHE = dir;
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const { seedCollections } = require('./load') as typeof import('./load');
     const written = new Map<string, Buffer>();
     const now = Date.parse('2026-11-22T02:30:00Z');
     const collections = await seedCollections({
       storage: { write: (path, content) => void written.set(path, content), fileIdOf: (path) => `cloud://weave-local.local/${path}` },
       clock: { now: () => now } as never,
     });
-    expect(written.size).toBe(seedImageJobs().length);
+    for (const job of seedImageJobs()) expect(written.has(job.path)).toBe(true);
     expect(collections.products.length).toBeGreaterThanOrEqual(40);
-    await expect(
-      seedCollections({ storage: { write: () => undefined, fileIdOf: (path) => `cloud://other-env.local/${path}` }, clock: { now: () => now } as never }),
-    ).rejects.toThrow(/weave-local/);
-  }, 180_000);
+    // The database refuses an empty insert: empty collections are left out.
+    expect(Object.values(collections).every((docs) => docs.length > 0)).toBe(true);
+}, 180_000);
 });

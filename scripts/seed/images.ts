@@ -20,6 +20,9 @@ import { seedOf } from './random';
 import { SETTINGS } from './settings';
 import { STORES, storeImage } from './stores';
 
+/** Bump when a drawing changes: caches of generated images are kept per version. */
+export const SEED_IMAGES_VERSION = 1;
+
 export interface ImageJob {
   /** Storage-relative path, the file id without `cloud://weave-local.local/`. */
   path: string;
