@@ -1,0 +1,44 @@
+import type { Handler } from '../../../_shared/router';
+import type { ProductDoc } from '../../../../scripts/seed/types';
+import { parseSearch, SORT_ORDER } from '../search-query';
+import { catalogSettings } from '../settings';
+import { escapeRegExp, toCard } from '../views';
+
+/**
+ * Keyword, category, style tag and price band, sorted and paged. The keyword is matched,
+ * case-insensitively and literally, against `searchText` (title, subtitle, category, tags and
+ * colours, lower-cased when the product is saved).
+ */
+export const search: Handler = async (event, ctx) => {
+  const input = parseSearch(event);
+  const _ = ctx._;
+  const where: Record<string, unknown> = { status: 'on_sale' };
+  if (input.categoryId) where.categoryId = input.categoryId;
+  if (input.tag) where.styleTags = input.tag;
+  if (input.keyword) where.searchText = ctx.db.RegExp({ regexp: escapeRegExp(input.keyword), options: 'i' });
+  if (input.priceMin !== undefined && input.priceMax !== undefined) where.price = _.gte(input.priceMin).and(_.lte(input.priceMax));
+  else if (input.priceMin !== undefined) where.price = _.gte(input.priceMin);
+  else if (input.priceMax !== undefined) where.price = _.lte(input.priceMax);
+
+  const [field, order] = SORT_ORDER[input.sort];
+  const products = ctx.db.collection<ProductDoc>('products');
+  const [settings, found, counted] = await Promise.all([
+    catalogSettings(ctx),
+    products
+      .where(where)
+      .orderBy(field, order)
+      .orderBy('_id', 'asc')
+      .skip((input.page - 1) * input.pageSize)
+      .limit(input.pageSize)
+      .get(),
+    products.where(where).count(),
+  ]);
+  const now = ctx.now();
+  return {
+    items: found.data.map((p) => toCard(p, now, settings.newArrivalDays)),
+    total: counted.total,
+    page: input.page,
+    pageSize: input.pageSize,
+    hasMore: input.page * input.pageSize < counted.total,
+  };
+};
