@@ -6,13 +6,13 @@ import { colors } from './theme/tokens';
  */
 const areaPages: Record<string, string[]> = {
   product: ['index/index'],
-  order: ['index/index'],
+  order: ['index/index', 'checkout/index', 'address/index', 'address-edit/index', 'result/index', 'list/index', 'detail/index', 'refund/index'],
   member: ['index/index'],
   store: ['index/index'],
   groupbuy: ['index/index'],
   invite: ['index/index'],
   staff: ['index/index'],
-  manager: ['index/index'],
+  manager: ['index/index', 'orders/index', 'order/index'],
 };
 
 export default defineAppConfig({

@@ -1,24 +1,15 @@
 import { View } from '@tarojs/components';
-import { Order } from '@nutui/icons-react-taro';
-import { ComingSoon } from '@/components/coming-soon';
+import Taro, { useLoad, useRouter } from '@tarojs/taro';
+import { orderRoutes } from '../routes';
 
-const features = [
-  '结算时逐行列出会员折扣、满减、优惠券、积分抵扣与运费',
-  '微信支付，30 分钟未支付自动取消并退回库存与优惠',
-  '快递到家或到门店自提，自提码由店员核验',
-  '跟踪待付款、待发货、待收货的订单',
-  '申请退款，优惠券与积分随退款退回',
-];
+/** The 我的 page's 订单 shortcuts land here with ?stage=; the list is the real page. */
+const STAGE_TO_TAB: Record<string, string> = { pay: 'pending_payment', ship: 'paid', receive: 'shipped', refund: 'refund' };
 
-export default function OrderPage() {
-  return (
-    <View className="page page--flush">
-      <ComingSoon
-        name="结算与订单"
-        summary="一次看清优惠怎么算，付款、发货、自提与售后都在这里"
-        features={features}
-        icon={<Order size={26} />}
-      />
-    </View>
-  );
+export default function OrderIndexPage() {
+  const { params } = useRouter();
+  useLoad(() => {
+    const tab = params.stage ? STAGE_TO_TAB[params.stage] : undefined;
+    void Taro.redirectTo({ url: tab ? `${orderRoutes.list}?status=${tab}` : orderRoutes.list });
+  });
+  return <View className="page" />;
 }
