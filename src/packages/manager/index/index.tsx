@@ -1,24 +1,64 @@
-import { View } from '@tarojs/components';
-import { Presentation } from '@nutui/icons-react-taro';
-import { ComingSoon } from '@/components/coming-soon';
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { ArrowRight, Order, People, Presentation, Refund, Message } from '@nutui/icons-react-taro';
+import { ManagerGate } from '../manager-gate';
+import { managerRoutes } from '../routes';
+import './index.scss';
 
-const features = [
-  '按生命周期、RFM、兴趣等标签组合圈选人群并预估人数',
-  '编写订阅消息，立即发送或定时发送',
-  '自动遵守频次上限、免打扰时段与退订',
-  '查看活动触达、到访与成交报表',
-  '经营看板：GMV、转化漏斗、复购率等',
+interface Area {
+  title: string;
+  description: string;
+  icon: ReactNode;
+  url?: string;
+}
+
+const ready: Area[] = [
+  { title: '订单发货', description: '待发货订单，填写快递公司与运单号', icon: <Order size={22} />, url: `${managerRoutes.orders}?status=paid` },
+  { title: '退款审核', description: '查看顾客的退款申请，同意或拒绝', icon: <Refund size={22} />, url: `${managerRoutes.orders}?status=refund` },
+  { title: '全部订单', description: '按状态查看所有订单', icon: <Order size={22} />, url: `${managerRoutes.orders}?status=all` },
 ];
 
-export default function ManagerPage() {
+const later: Area[] = [
+  { title: '人群圈选', description: '按生命周期、RFM、兴趣标签组合圈选并预估人数', icon: <People size={22} /> },
+  { title: '活动推送', description: '订阅消息即时或定时发送，遵守频次与免打扰', icon: <Message size={22} /> },
+  { title: '经营看板', description: 'GMV、转化漏斗、复购率', icon: <Presentation size={22} /> },
+];
+
+export default function ManagerHomePage() {
   return (
-    <View className="page page--flush">
-      <ComingSoon
-        name="运营工作台"
-        summary="社群运营按标签圈选人群、发送活动推送、查看经营数据"
-        features={features}
-        icon={<Presentation size={26} />}
-      />
-    </View>
+    <ManagerGate>
+      <View className="page page--flush manager-home">
+        <View className="manager-home__hero">
+          <Text className="manager-home__eyebrow">WORKSPACE</Text>
+          <Text className="manager-home__title">运营工作台</Text>
+          <Text className="manager-home__summary">订单、售后，以及即将上线的人群、推送与看板</Text>
+        </View>
+        <View className="manager-home__body">
+          <Text className="manager-home__section">订单与售后</Text>
+          {ready.map((a) => (
+            <View key={a.title} className="manager-home__entry" onClick={() => a.url && void Taro.navigateTo({ url: a.url })}>
+              <View className="manager-home__icon">{a.icon}</View>
+              <View className="manager-home__text">
+                <Text className="manager-home__name">{a.title}</Text>
+                <Text className="manager-home__desc">{a.description}</Text>
+              </View>
+              <ArrowRight size={12} />
+            </View>
+          ))}
+          <Text className="manager-home__section">即将上线</Text>
+          {later.map((a) => (
+            <View key={a.title} className="manager-home__entry manager-home__entry--later">
+              <View className="manager-home__icon">{a.icon}</View>
+              <View className="manager-home__text">
+                <Text className="manager-home__name">{a.title}</Text>
+                <Text className="manager-home__desc">{a.description}</Text>
+              </View>
+              <Text className="manager-home__soon">即将上线</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+    </ManagerGate>
   );
 }

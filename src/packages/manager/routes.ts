@@ -1,0 +1,8 @@
+/** The manager workspace's pages. */
+export const managerRoutes = {
+  home: '/packages/manager/index/index',
+  orders: '/packages/manager/orders/index',
+  order: '/packages/manager/order/index',
+} as const;
+
+export const managerOrderUrl = (orderId: string): string => `${managerRoutes.order}?id=${encodeURIComponent(orderId)}`;
