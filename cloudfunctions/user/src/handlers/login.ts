@@ -1,7 +1,7 @@
 import { isDuplicateKeyError } from '../../../_shared/db-types';
 import { loadRoles, requireUser } from '../../../_shared/roles';
 import type { Handler, HandlerContext } from '../../../_shared/router';
-import { publicProfile, type UserDoc } from '../user-doc';
+import { newUserDoc, publicProfile, type UserDoc } from '../user-doc';
 
 async function findUser(ctx: HandlerContext, openid: string): Promise<UserDoc | undefined> {
   const { data } = await ctx.db.collection<UserDoc>('users').where({ _id: openid }).limit(1).get();
@@ -13,17 +13,7 @@ async function findUser(ctx: HandlerContext, openid: string): Promise<UserDoc | 
  * users: the second insert hits the same _id and we read what the first one wrote.
  */
 async function createUser(ctx: HandlerContext, openid: string): Promise<UserDoc> {
-  const now = ctx.now();
-  const doc: UserDoc = {
-    _id: openid,
-    openid,
-    nickName: `微信用户${openid.slice(-4)}`,
-    avatarUrl: '',
-    tier: 'normal',
-    points: 0,
-    createdAt: now,
-    lastLoginAt: now,
-  };
+  const doc = newUserDoc(openid, ctx.now());
   try {
     await ctx.db.collection('users').add({ data: doc });
     return doc;
