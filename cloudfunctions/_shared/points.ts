@@ -5,17 +5,28 @@
  * (a retried payment callback, a double tap) never moves points twice; the transaction's read of
  * the balance is pinned, so two simultaneous spends cannot both pass the "enough points" check.
  */
-import { ledgerRef, makeEntry, type LedgerReason } from '../../src/domain/membership/points-ledger';
+import { ledgerRef, makeEntry, type LedgerEntry, type LedgerReason } from '../../src/domain/membership/points-ledger';
 import { AppError } from '../../src/domain/reply';
-import { isDuplicateKeyError, type Database } from './db-types';
+import { isDuplicateKeyError, type Database, type Doc, type Transaction } from './db-types';
 
 export interface PointsMove {
   openid: string;
   reason: LedgerReason;
   /** The event's id parts: the same event always gives the same ref. */
   id: string | readonly string[];
-  delta: number;
+  /**
+   * Points to move, or how to work them out from the user as this transaction reads them: a
+   * check-in's points depend on the streak stored on the user, and only the pinned read is safe.
+   * It may throw an AppError (e.g. ALREADY_CHECKED_IN) to stop with nothing written.
+   */
+  delta: number | ((user: UserPoints) => number);
   note?: string;
+  /**
+   * Writes that must land together with the entry or not at all (the check-in's calendar day, the
+   * coupon bought with the points), staged on the same transaction. The fields it returns are set on
+   * the user in the same update as the balance.
+   */
+  alongside?: (t: Transaction, user: UserPoints, entry: LedgerEntry) => Promise<Record<string, unknown> | void>;
 }
 
 export interface PointsMoved {
@@ -33,21 +44,26 @@ function isConflict(error: unknown): boolean {
   return e?.errCode === TRANSACTION_CONFLICT_ERRCODE || /TransactionConflict|conflict/i.test(`${e?.code ?? ''} ${e?.message ?? ''}`);
 }
 
-interface UserPoints {
+export type UserPoints = Doc & {
   _id: string;
   points: number;
-}
+};
 
 async function attempt(db: Database, move: PointsMove, at: Date): Promise<PointsMoved> {
   return db.runTransaction(async (t) => {
     const users = await t.collection<UserPoints>('users').where({ _id: move.openid }).limit(1).get();
     const user = users.data[0];
     if (!user) throw new AppError('NOT_FOUND', '用户不存在');
-    const entry = makeEntry({ openid: move.openid, reason: move.reason, id: move.id, delta: move.delta, balance: user.points ?? 0, at, note: move.note });
-    const done = await t.collection('points_ledger').where({ ref: entry.ref }).limit(1).get();
-    if (done.data.length > 0) return { applied: false, balance: user.points ?? 0, ref: entry.ref };
-    await t.collection('points_ledger').add({ data: entry });
-    await t.collection('users').doc(move.openid).update({ data: { points: entry.balanceAfter } });
+    const ref = ledgerRef(move.reason, move.id);
+    const done = await t.collection('points_ledger').where({ ref }).limit(1).get();
+    if (done.data.length > 0) return { applied: false, balance: user.points ?? 0, ref };
+    const delta = typeof move.delta === 'function' ? move.delta(user) : move.delta;
+    const entry = makeEntry({ openid: move.openid, reason: move.reason, id: move.id, delta, balance: user.points ?? 0, at, note: move.note });
+    const extra = move.alongside ? await move.alongside(t, user, entry) : undefined;
+    // The ledger ref doubles as the entry's _id: a second insert of the same event fails on _id
+    // as well as on the unique ref index, whichever the database checks first.
+    await t.collection('points_ledger').add({ data: { _id: entry.ref, ...entry } });
+    await t.collection('users').doc(move.openid).update({ data: { ...(extra ?? {}), points: entry.balanceAfter } });
     return { applied: true, balance: entry.balanceAfter, ref: entry.ref };
   });
 }
@@ -63,9 +79,16 @@ export async function movePoints(db: Database, move: PointsMove, at: Date = new 
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (isDuplicateKeyError(error)) {
-        // Another invocation applied the same event between our check and our commit.
-        const users = await db.collection<UserPoints>('users').where({ _id: move.openid }).limit(1).get();
-        return { applied: false, balance: users.data[0]?.points ?? 0, ref: ledgerRef(move.reason, move.id) };
+        // Another invocation applied the same event between our check and our commit — unless the
+        // duplicate was one of the `alongside` writes (a random short code), which is worth a retry.
+        const ref = ledgerRef(move.reason, move.id);
+        const done = await db.collection('points_ledger').where({ ref }).limit(1).get();
+        if (done.data.length > 0) {
+          const users = await db.collection<UserPoints>('users').where({ _id: move.openid }).limit(1).get();
+          return { applied: false, balance: users.data[0]?.points ?? 0, ref };
+        }
+        if (i >= MAX_ATTEMPTS) throw error;
+        continue;
       }
       if (!isConflict(error) || i >= MAX_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 20 * i)));
