@@ -17,6 +17,7 @@ import { FunctionRuntime, type Caller, type InvokeOutcome } from './runtime/func
 import type { FunctionFailure } from './runtime/function-pool';
 import { TimerService } from './runtime/timer-service';
 import { Scheduler, type JobReport } from './scheduler';
+import { listIdentities } from './identities';
 import { StateFile } from './state-file';
 import { LocalStorage, normalizeCloudPath } from './storage/local-storage';
 
@@ -348,6 +349,7 @@ class Routes {
       });
     }
     if (route === '/reset' && method === 'POST') return sendJson(res, 200, { ok: true, ...(await emulator.reset()) });
+    if (route === '/identities' && method === 'GET') return sendJson(res, 200, { identities: listIdentities(emulator.db) });
     if (route === '/clock' && method === 'GET') return sendJson(res, 200, clockReply());
     if (route === '/clock' && method === 'POST') {
       const { advanceMs } = await readJson(req);
