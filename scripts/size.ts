@@ -43,9 +43,17 @@ function build(): void {
   const res = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  if (res.status !== 0) throw new Error(`taro build failed (exit ${res.status})`);
+  if (res.status !== 0) {
+    // Taro prints its progress bar and its errors to stdout: show the errors, not the bar.
+    const out = res.stdout ?? '';
+    const at = out.indexOf('Errors');
+    console.error(at >= 0 ? out.slice(at, at + 4000) : out.slice(-4000));
+    throw new Error(`taro build failed (exit ${res.status})`);
+  }
 }
 
 async function main(): Promise<number> {
