@@ -156,11 +156,10 @@ async function takePersonalSlot(db: Database, template: CouponTemplate, openid: 
       await claims.add({ data: { _id: id, templateId: template._id, openid, claimed: 1, updatedAt: now } });
       return true;
     } catch (error) {
-      // Someone created the counter first: it exists now, so the conditional update decides.
+      // Someone created the counter first: it exists now, so the next round's conditional update
+      // decides (returning false here refused the second of two simultaneous first claims).
       if (!isDuplicateKeyError(error)) throw error;
     }
-    const existing = await claims.where({ _id: id }).limit(1).get();
-    if (existing.data.length > 0) return false;
   }
   return false;
 }
