@@ -11,6 +11,7 @@ import { StatusSteps } from '@/components/status-steps';
 import { formatFen } from '@/domain/money';
 import { formatTime, ordersService, REFUND_STATUS_TEXT, type OrderDetail } from '@/services/orders';
 import { ManagerGate } from '../manager-gate';
+import { detailFromSummary, usePickedOrders } from '../picked-order';
 import './index.scss';
 
 const CARRIERS = ['顺丰速运', '中通快递', '圆通速递', '京东物流', 'EMS'];
@@ -28,6 +29,21 @@ function OrderDesk() {
 
   const load = async () => {
     const reply = await ordersService.adminDetail(orderId);
+    const fromList = async () => {
+      // Re-read the summary after an action: adminList is the server's word on the status.
+      const list = await ordersService.adminList('all');
+      if (list.ok) usePickedOrders.getState().remember(list.data.orders);
+      const known = usePickedOrders.getState().byId[orderId];
+      return known ? detailFromSummary(known) : null;
+    };
+    if (!reply.ok && reply.code === 'UNKNOWN_ACTION') {
+      const summary = await fromList();
+      if (summary) {
+        setOrder(summary);
+        setError(null);
+        return;
+      }
+    }
     if (reply.ok) {
       setOrder(reply.data);
       setError(null);
@@ -157,10 +173,12 @@ function OrderDesk() {
         <PriceBreakdown lines={order.breakdown.lines} />
       </View>
 
-      <View className="manager-order__card">
-        <Text className="manager-order__section">订单进度</Text>
-        <StatusSteps steps={order.history.map((h) => ({ statusText: h.statusText, time: formatTime(h.at), note: h.note }))} />
-      </View>
+      {order.history.length ? (
+        <View className="manager-order__card">
+          <Text className="manager-order__section">订单进度</Text>
+          <StatusSteps steps={order.history.map((h) => ({ statusText: h.statusText, time: formatTime(h.at), note: h.note }))} />
+        </View>
+      ) : null}
     </View>
   );
 }
