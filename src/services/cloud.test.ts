@@ -1,3 +1,4 @@
+/** @jest-environment node */
 import http from 'http';
 import type { AddressInfo } from 'net';
 

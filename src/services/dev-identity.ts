@@ -21,3 +21,22 @@ export function getDevOpenid(): string {
 export function setDevOpenid(openid: string): void {
   Taro.setStorageSync(STORAGE_KEY, openid);
 }
+
+export interface DevIdentity {
+  openid: string;
+  role: 'consumer' | 'staff' | 'manager';
+  label: string;
+}
+
+declare const LOCAL_API_BASE: string;
+
+/** The people a developer can act as, listed by the local CloudBase from its data. */
+export async function listDevIdentities(): Promise<DevIdentity[]> {
+  const base = typeof LOCAL_API_BASE !== 'undefined' ? LOCAL_API_BASE : '';
+  try {
+    const res = await Taro.request<{ identities?: DevIdentity[] }>({ url: `${base}/api/_emulator/identities`, method: 'GET', dataType: 'json' });
+    return res.statusCode === 200 ? res.data?.identities ?? [] : [];
+  } catch {
+    return [];
+  }
+}

@@ -16,6 +16,7 @@ import {
   ToPay,
   WaitReceive,
 } from '@nutui/icons-react-taro';
+import { DevIdentitySwitcher } from '@/components/dev-identity-switcher';
 import { UserCard } from '@/components/user-card';
 import { useSession } from '@/stores/session';
 import { areas } from '@/packages/routes';
@@ -98,6 +99,10 @@ export default function MePage() {
           {isStaff ? <Entry icon={<Scan size={18} />} title="店员工作台" description={staff ? '扫码核销' : undefined} url={areas.staff} /> : null}
           {isManager ? <Entry icon={<Presentation size={18} />} title="运营工作台" description="人群 · 推送 · 看板" url={areas.manager} /> : null}
         </Cell.Group>
+      ) : null}
+
+      {process.env.TARO_ENV === 'h5' ? (
+        <DevIdentitySwitcher onSwitched={() => void login().then(() => Taro.reLaunch({ url: '/pages/me/index' }))} />
       ) : null}
     </View>
   );
