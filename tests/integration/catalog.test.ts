@@ -329,6 +329,13 @@ describe('catalog.search', () => {
     expect(ids((await search({ categoryId: 'c-tops', tag: '通勤', priceMax: 20000 })).items)).toEqual(['p-tee']);
   });
 
+  it('lists the products of an outfit collection, and refuses a collection taken down', async () => {
+    const result = await search({ collectionId: 'col-summer', sort: 'price_asc' });
+    expect(ids(result.items)).toEqual(['p-tee', 'p-linen']);
+    expect(result.collection).toMatchObject({ id: 'col-summer', title: '夏季冰感穿搭' });
+    expect(await call({ action: 'search', collectionId: 'col-off' })).toEqual({ ok: false, code: 'NOT_FOUND', message: '该穿搭合集已下线' });
+  });
+
   it('matches a keyword in title, subtitle or tags, literally and ignoring case', async () => {
     expect(ids((await search({ keyword: '衬衫' })).items)).toEqual(['p-linen']);
     expect(ids((await search({ keyword: '环保' })).items)).toEqual(['p-bag', 'p-tee']);

@@ -21,6 +21,7 @@ const schema = v.object({
   keyword: v.optional(v.string({ max: 30, label: '搜索词' })),
   categoryId: v.optional(v.string({ min: 1, max: 64, label: '分类' })),
   tag: v.optional(v.string({ min: 1, max: 20, label: '风格标签' })),
+  collectionId: v.optional(v.string({ min: 1, max: 64, label: '穿搭合集' })),
   priceMin: v.optional(v.int({ min: 0, max: 100_000_000, label: '最低价' })),
   priceMax: v.optional(v.int({ min: 0, max: 100_000_000, label: '最高价' })),
   sort: v.optional(v.oneOf(SORTS, { label: '排序方式' })),
@@ -32,6 +33,7 @@ export interface SearchInput {
   keyword: string;
   categoryId?: string;
   tag?: string;
+  collectionId?: string;
   priceMin?: number;
   priceMax?: number;
   sort: SearchSort;
@@ -48,6 +50,7 @@ export function parseSearch(input: unknown): SearchInput {
     keyword: (raw.keyword ?? '').toLowerCase(),
     categoryId: raw.categoryId,
     tag: raw.tag,
+    collectionId: raw.collectionId,
     priceMin: raw.priceMin,
     priceMax: raw.priceMax,
     sort: raw.sort ?? 'sales',

@@ -1,11 +1,12 @@
 import type { Handler } from '../../../_shared/router';
-import type { ProductDoc } from '../../../../scripts/seed/types';
+import { AppError } from '../../../../src/domain/reply';
+import type { OutfitCollectionDoc, ProductDoc } from '../../../../scripts/seed/types';
 import { parseSearch, SORT_ORDER } from '../search-query';
 import { catalogSettings } from '../settings';
 import { escapeRegExp, toCard } from '../views';
 
 /**
- * Keyword, category, style tag and price band, sorted and paged. The keyword is matched,
+ * Keyword, category, style tag, outfit collection and price band, sorted and paged. The keyword is matched,
  * case-insensitively and literally, against `searchText` (title, subtitle, category, tags and
  * colours, lower-cased when the product is saved).
  */
@@ -15,6 +16,14 @@ export const search: Handler = async (event, ctx) => {
   const where: Record<string, unknown> = { status: 'on_sale' };
   if (input.categoryId) where.categoryId = input.categoryId;
   if (input.tag) where.styleTags = input.tag;
+  let collection: { id: string; title: string; subtitle: string; description: string; cover: string } | null = null;
+  if (input.collectionId) {
+    const { data } = await ctx.db.collection<OutfitCollectionDoc>('collections').where({ _id: input.collectionId, status: 'active' }).limit(1).get();
+    const found = data[0];
+    if (!found) throw new AppError('NOT_FOUND', '该穿搭合集已下线');
+    collection = { id: found._id, title: found.title, subtitle: found.subtitle, description: found.description, cover: found.cover };
+    where._id = _.in(found.productIds);
+  }
   if (input.keyword) where.searchText = ctx.db.RegExp({ regexp: escapeRegExp(input.keyword), options: 'i' });
   if (input.priceMin !== undefined && input.priceMax !== undefined) where.price = _.gte(input.priceMin).and(_.lte(input.priceMax));
   else if (input.priceMin !== undefined) where.price = _.gte(input.priceMin);
@@ -40,5 +49,6 @@ export const search: Handler = async (event, ctx) => {
     page: input.page,
     pageSize: input.pageSize,
     hasMore: input.page * input.pageSize < counted.total,
+    collection,
   };
 };
