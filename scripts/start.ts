@@ -1,7 +1,7 @@
 /**
  * `npm start`: the storefront on this machine. Builds what is missing (cloud functions, H5),
  * starts the local CloudBase on a durable data folder (.data/, git-ignored), seeds the demo brand
- * when the folder is new (the emulator seeds a new database itself), and prints the URL. PORT chooses the port (default 8787).
+ * when the folder is new (the emulator seeds a new database itself), and prints the URL. PORT chooses the port (default 8787), WEAVE_DATA_DIR the data folder.
  */
 import { execFileSync } from 'child_process';
 import { existsSync, mkdirSync } from 'fs';
@@ -11,7 +11,7 @@ import { buildAll } from './build-cloud';
 import { seedCollections } from './seed/load';
 
 const root = path.resolve(__dirname, '..');
-const dataDir = path.join(root, '.data');
+const dataDir = path.resolve(process.env.WEAVE_DATA_DIR ?? path.join(root, '.data'));
 const h5Dir = path.join(root, 'dist', 'h5');
 
 async function main(): Promise<void> {
