@@ -7,12 +7,12 @@ import { colors } from './theme/tokens';
 const areaPages: Record<string, string[]> = {
   product: ['index/index'],
   order: ['index/index', 'checkout/index', 'address/index', 'address-edit/index', 'result/index', 'list/index', 'detail/index', 'refund/index'],
-  member: ['index/index'],
-  store: ['index/index'],
+  member: ['index/index', 'points/index', 'checkin/index', 'mall/index'],
+  store: ['index/index', 'detail/index', 'coupons/index', 'mine/index', 'qr/index'],
   groupbuy: ['index/index'],
   invite: ['index/index'],
   staff: ['index/index'],
-  manager: ['index/index', 'orders/index', 'order/index'],
+  manager: ['index/index', 'orders/index', 'order/index', 'coupons/index', 'redemptions/index'],
 };
 
 export default defineAppConfig({

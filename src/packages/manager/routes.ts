@@ -3,6 +3,8 @@ export const managerRoutes = {
   home: '/packages/manager/index/index',
   orders: '/packages/manager/orders/index',
   order: '/packages/manager/order/index',
+  coupons: '/packages/manager/coupons/index',
+  redemptions: '/packages/manager/redemptions/index',
 } as const;
 
 export const managerOrderUrl = (orderId: string): string => `${managerRoutes.order}?id=${encodeURIComponent(orderId)}`;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ArrowRight, Order, People, Presentation, Refund, Message } from '@nutui/icons-react-taro';
+import { ArrowRight, Coupon, Order, People, Presentation, Refund, Message, Shop } from '@nutui/icons-react-taro';
 import { ManagerGate } from '../manager-gate';
 import { managerRoutes } from '../routes';
 import './index.scss';
@@ -17,6 +17,8 @@ const ready: Area[] = [
   { title: '订单发货', description: '待发货订单，填写快递公司与运单号', icon: <Order size={22} />, url: `${managerRoutes.orders}?status=paid` },
   { title: '退款审核', description: '查看顾客的退款申请，同意或拒绝', icon: <Refund size={22} />, url: `${managerRoutes.orders}?status=refund` },
   { title: '全部订单', description: '按状态查看所有订单', icon: <Order size={22} />, url: `${managerRoutes.orders}?status=all` },
+  { title: '门店优惠券', description: '新建到店券，查看领取与核销', icon: <Coupon size={22} />, url: managerRoutes.coupons },
+  { title: '门店核销统计', description: '各门店核销张数、返积分与自提单', icon: <Shop size={22} />, url: managerRoutes.redemptions },
 ];
 
 const later: Area[] = [

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '门店与优惠券',
+  navigationBarTitleText: '附近门店',
 });
