@@ -5,7 +5,7 @@ import { colors } from './theme/tokens';
  * first download stays small; each area's pages live under src/packages/<area>/.
  */
 const areaPages: Record<string, string[]> = {
-  product: ['index/index'],
+  product: ['index/index', 'search/index'],
   order: ['index/index', 'checkout/index', 'address/index', 'address-edit/index', 'result/index', 'list/index', 'detail/index', 'refund/index'],
   member: ['index/index', 'points/index', 'checkin/index', 'mall/index'],
   store: ['index/index', 'detail/index', 'coupons/index', 'mine/index', 'qr/index'],

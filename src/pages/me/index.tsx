@@ -85,8 +85,8 @@ export default function MePage() {
 
       <Cell.Group className="me__group" title="会员与权益">
         <Entry icon={<Coupon size={18} />} title="优惠券" url={areas.store} />
-        <Entry icon={<Star size={18} />} title="积分兑换" description="积分抵现 · 换券" url={areas.member} />
-        <Entry icon={<Calendar size={18} />} title="每日签到" description="连签有奖励" url={areas.member} />
+        <Entry icon={<Star size={18} />} title="积分兑换" description="积分抵现 · 换券" url="/packages/member/mall/index" />
+        <Entry icon={<Calendar size={18} />} title="每日签到" description="连签有奖励" url="/packages/member/checkin/index" />
         <Entry icon={<Gift size={18} />} title="邀请有礼" url={areas.invite} />
       </Cell.Group>
 
