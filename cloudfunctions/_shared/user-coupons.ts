@@ -24,7 +24,7 @@ export async function lockCoupon(db: Database, _: Command, ref: CouponRef & { op
 }
 
 /** The order was paid: its held coupon is spent. */
-export async function useLockedCoupon(db: Database, _: Command, ref: CouponRef, now: Date): Promise<boolean> {
+export async function spendLockedCoupon(db: Database, _: Command, ref: CouponRef, now: Date): Promise<boolean> {
   const res = await db
     .collection('user_coupons')
     .where({ _id: ref.couponId, status: 'locked', 'lock.orderId': ref.orderId })

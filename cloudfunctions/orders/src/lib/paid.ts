@@ -4,7 +4,7 @@
  * pending_payment and writes the `paid` event; only that winner spends the held coupon.
  */
 import type { HandlerContext } from '../../../_shared/router';
-import { useLockedCoupon } from '../../../_shared/user-coupons';
+import { spendLockedCoupon } from '../../../_shared/user-coupons';
 import type { OrderDoc } from '../order-doc';
 import { changeWithEvent, type ChangeResult } from './lifecycle';
 
@@ -27,6 +27,6 @@ export async function markPaid(
     history: { status: 'paid', by: payment.by },
     event: 'paid',
   });
-  if (result.changed && result.order?.couponId) await useLockedCoupon(ctx.db, ctx._, { couponId: result.order.couponId, orderId }, now);
+  if (result.changed && result.order?.couponId) await spendLockedCoupon(ctx.db, ctx._, { couponId: result.order.couponId, orderId }, now);
   return result;
 }
