@@ -16,14 +16,16 @@ afterAll(() => stack?.close());
 describe('who am I', () => {
   it('shows the signed-in shopper, and a clerk sees the staff workspace after switching', async () => {
     const page = await stack.open('o_demo_lin', '/#/pages/me/index');
-    await page.getByText('林小姐').first().waitFor();
-    await page.getByText('金卡').first().waitFor();
+    await page.locator('.user-card__name', { hasText: '林小姐' }).waitFor();
+    await page.locator('.user-card__tier', { hasText: '金卡' }).waitFor();
+    await page.locator('.user-card__stat-value').first().waitFor();
     expect(await page.getByText('店员工作台').count()).toBe(0);
     await screenshot(page, 'identity-shopper');
 
     await page.getByText('本地演示 · 切换身份').scrollIntoViewIfNeeded();
     await page.getByText(/静安嘉里中心店/).first().click();
     await page.getByText('店员工作台').first().waitFor();
+    expect(await page.locator('.user-card__name', { hasText: '林小姐' }).count()).toBe(0);
     await screenshot(page, 'identity-clerk');
   });
 });
