@@ -3,6 +3,7 @@ import { Avatar, Button, Tag } from '@nutui/nutui-react-taro';
 import { User } from '@nutui/icons-react-taro';
 import { zonedParts } from '@/domain/business-day';
 import { isTierId, tierById } from '@/domain/tiers';
+import { imageUrl } from '@/services/media';
 import type { Profile, SessionStatus } from '@/stores/session';
 import { colors } from '@/theme/tokens';
 import './index.scss';
@@ -38,7 +39,7 @@ export function UserCard({ status, profile, errorMessage, onLogin }: UserCardPro
     return (
       <View className="user-card">
         <View className="user-card__row">
-          <Avatar className="user-card__avatar" src={profile.avatarUrl || undefined} background={colors.sand} color={colors.ink}>
+          <Avatar className="user-card__avatar" src={imageUrl(profile.avatarUrl) || undefined} background={colors.sand} color={colors.ink}>
             {profile.avatarUrl ? null : initial(profile.nickName)}
           </Avatar>
           <View className="user-card__who">
