@@ -7,4 +7,4 @@
 import declared from '../../emulator/indexes.json';
 import type { IndexSpec } from './types';
 
-export const SEED_INDEXES: Record<string, IndexSpec[]> = declared.collections as Record<string, IndexSpec[]>;
+export const SEED_INDEXES = declared.collections as unknown as Record<string, IndexSpec[]>;
