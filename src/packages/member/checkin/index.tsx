@@ -42,6 +42,7 @@ export default function CheckinPage() {
     return <View className="page checkin checkin--loading">{error ? error.message : '加载中…'}</View>;
   }
   const { status, upcoming } = calendar;
+  const basePoints = Math.min(...upcoming.map((u) => u.points));
   const todayYm = { year: Number(calendar.today.slice(0, 4)), month: Number(calendar.today.slice(5, 7)) };
   const canNext = calendar.year * 12 + calendar.month < todayYm.year * 12 + todayYm.month;
   const go = (by: number) => () => {
@@ -77,7 +78,7 @@ export default function CheckinPage() {
 
       <View className="checkin__strip">
         {upcoming.map((u, i) => (
-          <View key={u.day} className={`checkin__strip-day ${u.points > upcoming[0].points && i > 0 ? 'checkin__strip-day--bonus' : ''}`}>
+          <View key={u.day} className={`checkin__strip-day ${u.points > basePoints ? 'checkin__strip-day--bonus' : ''}`}>
             <Text className="checkin__strip-points">+{u.points}</Text>
             <Text className="checkin__strip-label">{i === 0 ? (status.checkedInToday ? '明天' : '今天') : `第${u.streak}天`}</Text>
           </View>
