@@ -1,3 +1,6 @@
 export default definePageConfig({
   navigationBarTitleText: '商品详情',
+  usingComponents: {
+    'weave-price': '../../../native/price/index',
+  },
 });

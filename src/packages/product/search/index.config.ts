@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '搜索',
+  usingComponents: {
+    'weave-price': '../../../native/price/index',
+  },
+});
