@@ -7,8 +7,11 @@ const transform = { '^.+\\.(t|j)sx?$': '<rootDir>/tests/support/esbuild-transfor
 const common = { rootDir: __dirname, transform, moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' } };
 
 module.exports = {
+  // Integration tests run real worker threads, real HTTP and the real SDK: seconds, not
+  // milliseconds, on a busy machine. (testTimeout is global in jest, not per project.)
+  testTimeout: 60_000,
   projects: [
-    { ...common, displayName: 'domain', testEnvironment: 'node', testTimeout: 30_000, testMatch: ['<rootDir>/src/domain/**/*.test.ts', '<rootDir>/tests/lint/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'] },
+    { ...common, displayName: 'domain', testEnvironment: 'node', testMatch: ['<rootDir>/src/domain/**/*.test.ts', '<rootDir>/tests/lint/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'] },
     {
       ...common,
       displayName: 'components',
@@ -28,15 +31,12 @@ module.exports = {
       ...common,
       displayName: 'emulator',
       testEnvironment: 'node',
-      // Real worker threads, real HTTP and a real SDK: seconds, not milliseconds, on a busy machine.
-      testTimeout: 60_000,
       testMatch: ['<rootDir>/emulator/**/*.test.ts'],
     },
     {
       ...common,
       displayName: 'cloud',
       testEnvironment: 'node',
-      testTimeout: 60_000,
       testMatch: ['<rootDir>/cloudfunctions/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/build-cloud-once.js',
     },
