@@ -1,14 +1,15 @@
 import { useCallback } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { Reward } from '@nutui/icons-react-taro';
 import { TierCard } from '@/components/tier-card';
+import { dayKey } from '@/domain/business-day';
 import { formatYuan } from '@/components/tier-card/format';
 import { EmptyState } from '@/components/empty-state';
 import { useMembership } from '@/stores/membership';
 import { useSession } from '@/stores/session';
-import type { TierBenefit } from '@/services/membership';
+import { membershipApi, type TierBenefit } from '@/services/membership';
 import './index.scss';
 
 const go = (url: string) => () => void Taro.navigateTo({ url });
@@ -42,6 +43,19 @@ export default function MemberCentrePage() {
   }
 
   const { checkin } = profile;
+  const today = dayKey(new Date());
+  // A birthday can be set, and corrected once; after that the server opens changes again on changeOpensOn.
+  const birthdayEditable = !profile.birthday?.changeOpensOn || profile.birthday.changeOpensOn <= today;
+  const saveBirthday = async (date: string) => {
+    const [year, month, day] = date.split('-');
+    const reply = await membershipApi.setBirthday(`${month}-${day}`, Number(year));
+    if (!reply.ok) {
+      void Taro.showToast({ title: reply.message, icon: 'none' });
+      return;
+    }
+    void Taro.showToast({ title: reply.data.giftIssued ? '生日快乐！生日礼券已发放' : '生日已保存', icon: 'none' });
+    void loadProfile();
+  };
   return (
     <View className="page member">
       <TierCard
@@ -119,6 +133,13 @@ export default function MemberCentrePage() {
         <Text className="member__birthday-text">
           {profile.birthday ? `你的生日：${profile.birthday.label}，当天自动发放生日礼券` : '还未填写生日，填写后生日当天可领生日礼券'}
         </Text>
+        {birthdayEditable ? (
+          <Picker mode="date" value={profile.birthday ? `${profile.birthday.year ?? 1995}-${profile.birthday.monthDay}` : '1995-06-15'} start="1920-01-01" end={today} onChange={(e) => void saveBirthday(String(e.detail.value))}>
+            <View className="member__birthday-action">{profile.birthday ? '修改生日' : '填写生日'}</View>
+          </Picker>
+        ) : profile.birthday?.changeOpensOn ? (
+          <Text className="member__birthday-hint">生日修改次数已用完，{profile.birthday.changeOpensOn} 后可再次修改</Text>
+        ) : null}
       </View>
     </View>
   );
