@@ -122,7 +122,7 @@ function OrderDesk() {
           <Text className="manager-order__section">退款申请</Text>
           <Text className="manager-order__fact">原因：{refund.reason}</Text>
           {refund.description ? <Text className="manager-order__fact">说明：{refund.description}</Text> : null}
-          <Text className="manager-order__fact">申请时间：{formatTime(refund.requestedAt)}</Text>
+          {refund.requestedAt ? <Text className="manager-order__fact">申请时间：{formatTime(refund.requestedAt)}</Text> : null}
           <Text className="manager-order__fact">退款金额：{formatFen(refund.amount ?? order.payable)}</Text>
           <TextArea className="manager-order__note" value={note} placeholder="审核备注（拒绝时必填，顾客可见）" maxLength={100} onChange={(v) => setNote(v)} />
           <View className="manager-order__buttons">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { CheckChecked, Clock } from '@nutui/icons-react-taro';
+import { Checked, Clock } from '@nutui/icons-react-taro';
 import { formatFen } from '@/domain/money';
 import { tabs } from '@/packages/routes';
 import { ordersService, type OrderDetail } from '@/services/orders';
@@ -29,7 +29,7 @@ export default function PayResultPage() {
   return (
     <View className="page pay-result">
       <View className="pay-result__hero">
-        <View className={`pay-result__icon${paid ? '' : ' pay-result__icon--wait'}`}>{paid ? <CheckChecked size={40} /> : <Clock size={40} />}</View>
+        <View className={`pay-result__icon${paid ? '' : ' pay-result__icon--wait'}`}>{paid ? <Checked size={44} /> : <Clock size={40} />}</View>
         <Text className="pay-result__title">{paid ? '支付成功' : '正在确认支付结果'}</Text>
         {order ? <Text className="pay-result__amount">{formatFen(order.payable)}</Text> : null}
         <Text className="pay-result__sub">
