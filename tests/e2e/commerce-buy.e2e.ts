@@ -40,8 +40,8 @@ test('林小姐 buys a tee with 立即购买 and pays with 模拟支付; the ord
   await page.waitForTimeout(500);
   await screenshot(page, 'commerce-buy-2-product');
   await page.getByText('立即购买', { exact: true }).filter({ visible: true }).first().click();
-  await seeText(page, '请选择颜色和尺码');
   const picker = page.locator('.sku-picker').filter({ visible: true });
+  await picker.first().waitFor({ state: 'visible', timeout: 20_000 });
   await picker.locator('.sku-picker__option', { hasText: '黑色' }).first().click();
   await picker.locator('.sku-picker__option--size', { hasText: /^M/ }).first().click();
   await seeText(page, '已选：黑色 / M');

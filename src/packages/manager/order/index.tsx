@@ -153,6 +153,7 @@ function OrderDesk() {
         </View>
       ) : null}
 
+      {order.delivery.method === 'pickup' || order.delivery.address || order.delivery.express ? (
       <View className="manager-order__card">
         {order.delivery.method === 'pickup' ? (
           <Text className="manager-order__fact">门店自提 · {order.delivery.storeName}（店员核验自提码后完成）</Text>
@@ -165,6 +166,7 @@ function OrderDesk() {
           </Text>
         ) : null}
       </View>
+      ) : null}
 
       <View className="manager-order__card">
         {order.items.map((l) => (
