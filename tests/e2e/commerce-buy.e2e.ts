@@ -77,5 +77,6 @@ test('林小姐 buys a tee with 立即购买 and pays with 模拟支付; the ord
   // The new order is first under 待发货.
   await page.goto('/#/packages/order/list/index?status=paid');
   await seeText(page, '共 2 件');
+  await page.waitForTimeout(500);
   await screenshot(page, 'commerce-buy-8-list');
 });
