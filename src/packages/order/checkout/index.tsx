@@ -9,6 +9,7 @@ import { OrderLine } from '@/components/order-line';
 import { PriceBreakdown } from '@/components/price-breakdown';
 import { formatFen } from '@/domain/money';
 import { newRequestId, ordersService, type CheckoutInput, type CheckoutItem, type DeliveryMethod, type PreviewData, type StoreBrief } from '@/services/orders';
+import { storesService } from '@/services/stores';
 import { useCart } from '@/stores/cart';
 import { useCheckout } from '@/stores/checkout';
 import { detailUrl, orderRoutes } from '../routes';
@@ -51,6 +52,7 @@ export default function CheckoutPage() {
   const [submitting, setSubmitting] = useState(false);
   const [couponsOpen, setCouponsOpen] = useState(false);
   const [storesOpen, setStoresOpen] = useState(false);
+  const [pickupStores, setPickupStores] = useState<StoreBrief[] | null>(null);
   /** bumps to re-price, e.g. when coming back from the address book */
   const [round, setRound] = useState(0);
 
@@ -93,6 +95,17 @@ export default function CheckoutPage() {
 
   useDidShow(() => setRound((r) => r + 1));
 
+  useEffect(() => {
+    if (delivery !== 'pickup' || pickupStores !== null) return;
+    void storesService.cities().then((reply) => {
+      if (!reply.ok) {
+        toast(reply.message);
+        return;
+      }
+      setPickupStores(reply.data.cities.flatMap((c) => c.stores.map((st) => ({ id: st.id, name: st.name, address: `${st.city} ${st.district} ${st.address}` }))));
+    });
+  }, [delivery, pickupStores]);
+
   if (items.length === 0) {
     return (
       <View className="page checkout">
@@ -115,7 +128,7 @@ export default function CheckoutPage() {
 
   const { breakdown } = preview;
   const address = preview.address ?? null;
-  const stores: StoreBrief[] = preview.stores ?? (preview.store ? [preview.store] : []);
+  const stores: StoreBrief[] = pickupStores ?? preview.stores ?? (preview.store ? [preview.store] : []);
   const chosenStore = preview.store ?? null;
   const couponLabel = breakdown.coupon?.applied
     ? `-${formatFen(breakdown.couponDiscount)}`
@@ -185,10 +198,16 @@ export default function CheckoutPage() {
             </View>
             {stores.length > 1 ? <ArrowRight size={12} /> : null}
           </View>
+        ) : stores.length ? (
+          <View className="checkout__add" onClick={() => setStoresOpen(true)}>
+            <Store size={18} />
+            <Text>选择自提门店</Text>
+            <ArrowRight size={12} />
+          </View>
         ) : (
           <View className="checkout__add">
             <Store size={18} />
-            <Text>暂无可自提的门店，请选择快递配送</Text>
+            <Text>{pickupStores === null ? '正在查找可自提的门店…' : '暂无可自提的门店，请选择快递配送'}</Text>
           </View>
         )}
       </View>
