@@ -80,3 +80,28 @@ test('林小姐 buys a tee with 立即购买 and pays with 模拟支付; the ord
   await page.waitForTimeout(500);
   await screenshot(page, 'commerce-buy-8-list');
 });
+
+test('门店自提: the shopper picks a store, pays, and the order shows its pickup code', async () => {
+  const items = encodeURIComponent(JSON.stringify([{ skuId: 'p001-white-l', quantity: 1 }]));
+  const page = await stack.open('o_demo_lin', `/#/packages/order/checkout/index?items=${items}`);
+  await seeText(page, '应付金额');
+  await page.getByText('门店自提', { exact: true }).filter({ visible: true }).first().click();
+  const choose = page.locator('.checkout__add', { hasText: /^选择自提门店$/ }).filter({ visible: true }).first();
+  await choose.waitFor({ state: 'visible', timeout: 20_000 });
+  await choose.click();
+  await page.locator('.coupon-list__item', { hasText: '静安嘉里中心店' }).filter({ visible: true }).first().click();
+  await seeText(page, '付款后凭自提码到店取货，店员核验后完成');
+  await seeText(page, '门店自提 免运费');
+  await page.waitForTimeout(500);
+  await screenshot(page, 'commerce-buy-pickup-1-checkout');
+
+  await page.getByText('提交订单', { exact: true }).filter({ visible: true }).first().click();
+  await page.getByText('确认支付', { exact: true }).filter({ visible: true }).first().click();
+  await seeText(page, '到店出示自提码即可取货');
+  await page.getByText('查看订单', { exact: true }).filter({ visible: true }).first().click();
+  await showsText(page, '.order-detail__status', '已支付');
+  await seeText(page, '门店自提 · 静安嘉里中心店');
+  expect((await page.locator('.order-detail__code-value').filter({ visible: true }).first().textContent())?.trim()).toMatch(/^\w{4,}$/);
+  await page.waitForTimeout(500);
+  await screenshot(page, 'commerce-buy-pickup-2-detail');
+});
