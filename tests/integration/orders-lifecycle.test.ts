@@ -188,5 +188,15 @@ describe('after-sales', () => {
     expect(await cloud.call<Reply>('orders', { action: 'adminList' }, 'o_lin')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const admin = await cloud.call<Reply<{ orders: { id: string; buyer: { nickName: string } }[] }>>('orders', { action: 'adminList', status: 'pending_payment' }, MANAGER);
     expect(admin.data.orders.find((o) => o.id === orderId)?.buyer.nickName).toBe('顾客lin');
+
+    expect(await cloud.call<Reply>('orders', { action: 'adminDetail', orderId }, 'o_zhao')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const desk = await cloud.call<Reply<{ id: string; status: string; buyer: { nickName: string }; history: { status: string }[]; breakdown: { payable: number } }>>(
+      'orders',
+      { action: 'adminDetail', orderId },
+      MANAGER,
+    );
+    expect(desk.data).toMatchObject({ id: orderId, status: 'pending_payment', buyer: { nickName: '顾客lin' } });
+    expect(desk.data.history.map((h) => h.status)).toEqual(['pending_payment']);
+    expect(desk.data.breakdown.payable).toBeGreaterThan(0);
   });
 });

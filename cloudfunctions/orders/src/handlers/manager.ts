@@ -7,7 +7,7 @@ import { cloudPay, envIdOf, nonce, paySucceeded } from '../lib/cloud-pay';
 import { loadOrder } from '../lib/load-order';
 import { completeRefund } from '../lib/refunds';
 import { loadSettings } from '../lib/settings';
-import { orderSummary } from '../lib/views';
+import { orderDetail, orderSummary } from '../lib/views';
 import type { OrderDoc } from '../order-doc';
 import { listShape, statusCondition } from './consumer';
 
@@ -32,6 +32,17 @@ export const adminList: Handler = async (event, ctx) => {
     hasMore: data.length > pageSize,
     page,
   };
+};
+
+const orderIdShape = v.object({ orderId: v.string({ min: 1, max: 64, label: '订单号' }) });
+
+/** Any order, whole, with who bought it: what the manager's order desk shows before shipping or deciding a refund. */
+export const adminDetail: Handler = async (event, ctx) => {
+  await requireRole(ctx, 'manager');
+  const { orderId } = parse(orderIdShape, event);
+  const order = await loadOrder(ctx, orderId);
+  const users = await ctx.db.collection<{ _id: string; nickName?: string }>('users').where({ _id: order.openid }).field({ nickName: true }).limit(1).get();
+  return { ...orderDetail(order), buyer: { openid: order.openid, nickName: users.data[0]?.nickName ?? '' }, refundReason: order.refund?.reason ?? null };
 };
 
 const shipShape = v.object({

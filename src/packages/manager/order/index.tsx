@@ -11,7 +11,6 @@ import { StatusSteps } from '@/components/status-steps';
 import { formatFen } from '@/domain/money';
 import { formatTime, ordersService, REFUND_STATUS_TEXT, type OrderDetail } from '@/services/orders';
 import { ManagerGate } from '../manager-gate';
-import { detailFromSummary, usePickedOrders } from '../picked-order';
 import './index.scss';
 
 const CARRIERS = ['顺丰速运', '中通快递', '圆通速递', '京东物流', 'EMS'];
@@ -29,21 +28,6 @@ function OrderDesk() {
 
   const load = async () => {
     const reply = await ordersService.adminDetail(orderId);
-    const fromList = async () => {
-      // Re-read the summary after an action: adminList is the server's word on the status.
-      const list = await ordersService.adminList('all');
-      if (list.ok) usePickedOrders.getState().remember(list.data.orders);
-      const known = usePickedOrders.getState().byId[orderId];
-      return known ? detailFromSummary(known) : null;
-    };
-    if (!reply.ok && reply.code === 'UNKNOWN_ACTION') {
-      const summary = await fromList();
-      if (summary) {
-        setOrder(summary);
-        setError(null);
-        return;
-      }
-    }
     if (reply.ok) {
       setOrder(reply.data);
       setError(null);

@@ -8,7 +8,6 @@ import { OrderCard } from '@/components/order-card';
 import { formatTime, ordersService, REFUND_STATUS_TEXT, type OrderSummary } from '@/services/orders';
 import { statusTone } from '@/packages/order/status';
 import { ManagerGate } from '../manager-gate';
-import { usePickedOrders } from '../picked-order';
 import { managerOrderUrl } from '../routes';
 import './index.scss';
 
@@ -41,7 +40,6 @@ function OrdersBoard() {
       return;
     }
     setError(null);
-    usePickedOrders.getState().remember(reply.data.orders);
     setPage(nextPage);
     setHasMore(reply.data.hasMore);
     setOrders((prev) => (nextPage === 1 ? reply.data.orders : [...(prev ?? []), ...reply.data.orders]));
