@@ -3,7 +3,7 @@
  * browser journeys. WEAVE_E2E_SKIP_BUILD=1 reuses an existing dist/h5 while iterating on a test.
  */
 import { execFileSync } from 'child_process';
-import { existsSync } from 'fs';
+import { existsSync, mkdirSync } from 'fs';
 import path from 'path';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -13,6 +13,7 @@ if (!(process.env.WEAVE_E2E_SKIP_BUILD === '1' && existsSync(path.join(root, 'di
   execFileSync(bin('taro'), ['build', '--type', 'h5'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
+mkdirSync(path.join(root, 'artifacts'), { recursive: true });
 execFileSync(
   bin('jest'),
   ['-c', path.join(root, 'tests', 'e2e', 'jest.config.js'), '--json', `--outputFile=${path.join(root, 'artifacts', 'jest-e2e.json')}`, ...process.argv.slice(2)],
