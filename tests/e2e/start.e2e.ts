@@ -32,10 +32,17 @@ beforeAll(async () => {
   });
 }, 180_000);
 
-afterAll(() => {
-  child?.kill('SIGTERM');
+afterAll(async () => {
+  // Let the server finish closing (it saves its state on SIGTERM) before its folder goes.
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const stuck = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(stuck);
+  }
   rmSync(dataDir, { recursive: true, force: true });
-});
+}, 30_000);
 
 describe('npm start', () => {
   it('answers login through the gateway with the caller openid', async () => {
