@@ -27,68 +27,16 @@
  *       (e.g. the points debit of an exchange): removes it and gives both counters back, once.
  */
 import { randomInt } from 'crypto';
-import type { CouponChannel, CouponRule, CouponScope } from '../../src/domain/coupon-rules';
+import type { CouponTemplateDoc, CouponValidity, UserCouponDoc } from '../../scripts/seed/types';
 import { AppError } from '../../src/domain/reply';
 import type { TierId } from '../../src/domain/tiers';
 import { isDuplicateKeyError, type Database } from './db-types';
 
-export type CouponKind = 'store' | 'online' | 'points' | 'birthday' | 'referral' | 'newcomer' | 'collection';
-export type CouponSource = 'claim' | 'exchange' | 'birthday' | 'referral' | 'newcomer' | 'campaign';
-export type CouponValidity = { type: 'fixed'; startAt: Date; endAt: Date } | { type: 'relative'; days: number };
-
-/** `coupon_templates` (docs/data-model.md). */
-export interface CouponTemplate {
-  _id: string;
-  title: string;
-  description: string;
-  kind: CouponKind;
-  rule: CouponRule;
-  scope: CouponScope;
-  channel: CouponChannel;
-  storeIds: string[] | null;
-  total: number | null;
-  claimed: number;
-  used: number;
-  perUserLimit: number;
-  tiers: TierId[] | null;
-  claimStartAt: Date;
-  claimEndAt: Date;
-  validity: CouponValidity;
-  pointsCost: number | null;
-  cashbackPoints: number;
-  public: boolean;
-  status: 'active' | 'paused' | 'ended';
-  createdBy: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export type UserCouponUse =
-  | { type: 'order'; orderId: string; at: Date }
-  | { type: 'store'; storeId: string; staffOpenid: string; at: Date };
-
-/** `user_coupons` (docs/data-model.md). */
-export interface UserCoupon {
-  _id: string;
-  openid: string;
-  templateId: string;
-  title: string;
-  kind: CouponKind;
-  rule: CouponRule;
-  scope: CouponScope;
-  channel: CouponChannel;
-  storeIds: string[] | null;
-  source: CouponSource;
-  status: 'unused' | 'locked' | 'used' | 'expired';
-  validFrom: Date;
-  validTo: Date;
-  shortCode: string;
-  lock: { orderId: string; at: Date } | null;
-  use: UserCouponUse | null;
-  cashbackPoints: number;
-  claimedAt: Date;
-  updatedAt: Date;
-}
+// The document shapes are docs/data-model.md's, declared once beside the seed that writes them.
+export type { CouponKind, CouponValidity, UserCouponUse } from '../../scripts/seed/types';
+export type CouponTemplate = CouponTemplateDoc;
+export type UserCoupon = UserCouponDoc;
+export type CouponSource = UserCouponDoc['source'];
 
 export interface IssueChecks {
   /** Refuse templates with `public: false` (only the system may issue those). Default false. */
