@@ -2,7 +2,7 @@
 import type { Fen } from '@/domain/money';
 import type { PriceBreakdown } from '@/domain/pricing';
 import Taro from '@tarojs/taro';
-import { fail, type Reply } from '@/domain/reply';
+import { fail, ok, type Reply } from '@/domain/reply';
 import type { Address } from './address';
 import { callFunction } from './cloud';
 
@@ -124,10 +124,15 @@ export interface OrderDetail extends Omit<OrderSummary, 'lines'> {
   remark?: string;
 }
 
+/** One page of a list, as pages page through it (`usePagedList`). */
 export interface ListPage {
-  orders: OrderSummary[];
+  items: OrderSummary[];
   hasMore: boolean;
 }
+
+/** The wire shape names the rows `orders`. */
+const asListPage = (r: Reply<{ orders: OrderSummary[]; hasMore: boolean }>): Reply<ListPage> =>
+  r.ok ? ok({ items: r.data.orders, hasMore: r.data.hasMore }) : r;
 
 export interface PayData {
   orderId: string;
@@ -169,11 +174,11 @@ export const ordersService = {
   pay: (orderId: string) => call<PayData>({ action: 'pay', orderId }),
   cancel: (orderId: string) => call<unknown>({ action: 'cancel', orderId }),
   confirm: (orderId: string) => call<unknown>({ action: 'confirm', orderId }),
-  list: (status: OrderListFilter, page = 1, pageSize = 10) => call<ListPage>({ action: 'list', status, page, pageSize }),
+  list: (status: OrderListFilter, page = 1, pageSize = 10) => call<{ orders: OrderSummary[]; hasMore: boolean }>({ action: 'list', status, page, pageSize }).then(asListPage),
   detail: (orderId: string) => call<OrderDetail>({ action: 'detail', orderId }),
   refundRequest: (input: { orderId: string; reason: string; description?: string; photos?: string[] }) =>
     call<unknown>({ action: 'refundRequest', ...input }),
-  adminList: (status: string, page = 1) => call<ListPage>({ action: 'adminList', status, page }),
+  adminList: (status: string, page = 1) => call<{ orders: OrderSummary[]; hasMore: boolean }>({ action: 'adminList', status, page }).then(asListPage),
   adminDetail: (orderId: string) => call<OrderDetail>({ action: 'adminDetail', orderId }),
   ship: (orderId: string, carrier: string, trackingNo: string) => call<unknown>({ action: 'ship', orderId, carrier, trackingNo }),
   refundReview: (orderId: string, approve: boolean, note?: string) => call<unknown>({ action: 'refundReview', orderId, approve, note }),

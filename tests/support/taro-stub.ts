@@ -24,6 +24,7 @@ const Taro = {
   showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false })),
   showLoading: jest.fn(ok),
   hideLoading: jest.fn(ok),
+  stopPullDownRefresh: jest.fn(ok),
   request: jest.fn(() => Promise.reject(new Error('Taro.request is not stubbed in this test'))),
   getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
   setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
@@ -45,8 +46,10 @@ export const useLoad = (callback: (params: Record<string, string>) => void) => u
 export const useDidShow = useOnMount;
 export const useReady = useOnMount;
 export const useDidHide = () => undefined;
-export const usePullDownRefresh = () => undefined;
-export const useReachBottom = () => undefined;
+/** The latest pull-down / reach-bottom handlers a page registered, so a test can fire them. */
+export const pageEvents: { pullDownRefresh?: () => void; reachBottom?: () => void } = {};
+export const usePullDownRefresh = (callback: () => void) => void (pageEvents.pullDownRefresh = callback);
+export const useReachBottom = (callback: () => void) => void (pageEvents.reachBottom = callback);
 export const useShareAppMessage = () => undefined;
 export const useRouter = () => ({ params: {}, path: '' });
 export const getCurrentInstance = () => ({ router: { params: {}, path: '' } });

@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Tabs } from '@nutui/nutui-react-taro';
 import { Order } from '@nutui/icons-react-taro';
 import { EmptyState } from '@/components/empty-state';
 import { OrderCard } from '@/components/order-card';
-import { formatTime, ordersService, REFUND_STATUS_TEXT, type OrderSummary } from '@/services/orders';
+import { usePagedList } from '@/components/paged-list/use-paged-list';
+import { formatTime, ordersService, REFUND_STATUS_TEXT } from '@/services/orders';
 import { statusTone } from '@/packages/order/status';
 import { ManagerGate } from '../manager-gate';
 import { managerOrderUrl } from '../routes';
@@ -23,42 +24,7 @@ const TABS = [
 function OrdersBoard() {
   const { params } = useRouter();
   const [tab, setTab] = useState(TABS.some((t) => t.key === params.status) ? String(params.status) : 'paid');
-  const [orders, setOrders] = useState<OrderSummary[] | null>(null);
-  const [page, setPage] = useState(1);
-  const [hasMore, setHasMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const seq = useRef(0);
-
-  const load = async (which: string, nextPage = 1) => {
-    const mine = ++seq.current;
-    const reply = await ordersService.adminList(which, nextPage);
-    if (mine !== seq.current) return;
-    Taro.stopPullDownRefresh();
-    if (!reply.ok) {
-      setError(reply.message);
-      void Taro.showToast({ title: reply.message, icon: 'none' });
-      return;
-    }
-    setError(null);
-    setPage(nextPage);
-    setHasMore(reply.data.hasMore);
-    setOrders((prev) => (nextPage === 1 ? reply.data.orders : [...(prev ?? []), ...reply.data.orders]));
-  };
-
-  useEffect(() => {
-    setOrders(null);
-    void load(tab);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [tab]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void load(tab);
-    shown.current = true;
-  });
-  usePullDownRefresh(() => void load(tab));
-  useReachBottom(() => {
-    if (hasMore) void load(tab, page + 1);
-  });
+  const { items: orders, hasMore, error, reload } = usePagedList(tab, (which, page) => ordersService.adminList(which, page));
 
   return (
     <View className="page page--flush manager-orders">
@@ -70,7 +36,7 @@ function OrdersBoard() {
       <View className="manager-orders__body">
         {orders === null ? (
           error ? (
-            <EmptyState icon={<Order size={32} />} title="订单没有加载出来" description={error} actionText="重试" onAction={() => void load(tab)} />
+            <EmptyState icon={<Order size={32} />} title="订单没有加载出来" description={error} actionText="重试" onAction={() => void reload()} />
           ) : (
             <Text className="manager-orders__hint">正在加载…</Text>
           )

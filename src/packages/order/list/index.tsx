@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Tabs } from '@nutui/nutui-react-taro';
 import { Order } from '@nutui/icons-react-taro';
 import { EmptyState } from '@/components/empty-state';
 import { OrderCard } from '@/components/order-card';
+import { usePagedList } from '@/components/paged-list/use-paged-list';
 import { tabs } from '@/packages/routes';
 import { formatTime, ordersService, REFUND_STATUS_TEXT, type OrderListFilter, type OrderSummary } from '@/services/orders';
 import { detailUrl } from '../routes';
@@ -17,52 +18,15 @@ const toast = (title: string) => void Taro.showToast({ title, icon: 'none' });
 export default function OrderListPage() {
   const { params } = useRouter();
   const [tab, setTab] = useState<OrderListFilter>(isOrderTab(params.status) ? params.status : 'all');
-  const [orders, setOrders] = useState<OrderSummary[] | null>(null);
-  const [page, setPage] = useState(1);
-  const [hasMore, setHasMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const seq = useRef(0);
-  const pay = usePayFlow({ onAbandon: () => void load(tab) });
-
-  const load = async (which: OrderListFilter, nextPage = 1) => {
-    const mine = ++seq.current;
-    const reply = await ordersService.list(which, nextPage);
-    if (mine !== seq.current) return;
-    Taro.stopPullDownRefresh();
-    if (!reply.ok) {
-      setError(reply.message);
-      toast(reply.message);
-      return;
-    }
-    setError(null);
-    setPage(nextPage);
-    setHasMore(reply.data.hasMore);
-    setOrders((prev) => (nextPage === 1 ? reply.data.orders : [...(prev ?? []), ...reply.data.orders]));
-  };
-
-  useEffect(() => {
-    setOrders(null);
-    void load(tab);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [tab]);
-
-  const shown = useRef(false);
-  useDidShow(() => {
-    // Coming back from a detail page: its status may have changed.
-    if (shown.current) void load(tab);
-    shown.current = true;
-  });
-  usePullDownRefresh(() => void load(tab));
-  useReachBottom(() => {
-    if (hasMore) void load(tab, page + 1);
-  });
+  const { items: orders, hasMore, error, reload } = usePagedList(tab, (which, page) => ordersService.list(which as OrderListFilter, page));
+  const pay = usePayFlow({ onAbandon: () => void reload() });
 
   const confirmReceipt = async (o: OrderSummary) => {
     const { confirm } = await Taro.showModal({ title: '确认收货', content: '确认已收到商品吗？', confirmText: '确认收货' });
     if (!confirm) return;
     const reply = await ordersService.confirm(o.id);
     if (!reply.ok) toast(reply.message);
-    else void load(tab);
+    else void reload();
   };
 
   return (
@@ -75,7 +39,7 @@ export default function OrderListPage() {
       <View className="order-list__body">
         {orders === null ? (
           error ? (
-            <EmptyState icon={<Order size={32} />} title="订单没有加载出来" description={error} actionText="重试" onAction={() => void load(tab)} />
+            <EmptyState icon={<Order size={32} />} title="订单没有加载出来" description={error} actionText="重试" onAction={() => void reload()} />
           ) : (
             <Text className="order-list__loading">正在加载订单…</Text>
           )
