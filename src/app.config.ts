@@ -9,7 +9,7 @@ const areaPages: Record<string, string[]> = {
   order: ['index/index', 'checkout/index', 'address/index', 'address-edit/index', 'result/index', 'list/index', 'detail/index', 'refund/index'],
   member: ['index/index', 'points/index', 'checkin/index', 'mall/index'],
   store: ['index/index', 'detail/index', 'coupons/index', 'mine/index', 'qr/index'],
-  groupbuy: ['index/index'],
+  groupbuy: ['index/index', 'activity/index', 'group/index', 'mine/index'],
   invite: ['index/index'],
   staff: ['index/index'],
   manager: ['index/index', 'orders/index', 'order/index', 'coupons/index', 'redemptions/index'],
