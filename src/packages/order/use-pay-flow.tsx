@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { PaySheet } from '@/components/pay-sheet';
-import type { PayData } from '@/services/orders';
+import type { OrderStatus, PayData } from '@/services/orders';
 import { confirmSimulatedPayment, paysWithWeChat, requestWeChatPayment, startPayment, waitUntilPaid } from '@/services/payment';
 import { orderRoutes } from './routes';
 
@@ -15,9 +15,11 @@ const toast = (title: string) => void Taro.showToast({ title, icon: 'none' });
 export interface PayFlowOptions {
   /** where to go when the shopper closes the sheet without paying (e.g. the order detail) */
   onAbandon?: (orderId: string) => void;
+  /** where to land once the server has seen the payment; default the order result page (a group buy lands on its group) */
+  landing?: (orderId: string, status: OrderStatus | null) => string;
 }
 
-export function usePayFlow({ onAbandon }: PayFlowOptions = {}) {
+export function usePayFlow({ onAbandon, landing }: PayFlowOptions = {}) {
   const [pending, setPending] = useState<PayData | null>(null);
   const [paying, setPaying] = useState(false);
 
@@ -25,7 +27,7 @@ export function usePayFlow({ onAbandon }: PayFlowOptions = {}) {
     Taro.showLoading({ title: '正在确认支付…', mask: true });
     const status = await waitUntilPaid(orderId);
     Taro.hideLoading();
-    void Taro.redirectTo({ url: `${orderRoutes.result}?id=${encodeURIComponent(orderId)}&status=${status ?? ''}` });
+    void Taro.redirectTo({ url: landing ? landing(orderId, status) : `${orderRoutes.result}?id=${encodeURIComponent(orderId)}&status=${status ?? ''}` });
   };
 
   const start = async (orderId: string) => {
