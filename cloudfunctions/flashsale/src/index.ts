@@ -1,0 +1,5 @@
+import { createMain } from '../../_shared/router';
+import { buy } from './handlers/buy';
+import { forProduct, list } from './handlers/read';
+
+export const main = createMain({ list, forProduct, buy });
