@@ -16,6 +16,7 @@ import { movePoints } from '../../../_shared/points';
 import type { HandlerContext } from '../../../_shared/router';
 import { releaseStock } from '../../../_shared/stock';
 import { returnCoupon } from '../../../_shared/user-coupons';
+import { releaseFlash } from '../../../flashsale/src/lib/claim';
 import type { OrderDoc, OrderStatus, StatusChange } from '../order-doc';
 import { cloudPay, nonce } from './cloud-pay';
 import { loadSettings } from './settings';
@@ -108,6 +109,13 @@ export async function earnedPoints(db: Database, orderId: string): Promise<numbe
 const stockLines = (order: OrderDoc) => order.items.map((it) => ({ skuId: it.skuId, quantity: it.quantity }));
 
 /**
+ * A flash order's units came out of the sale's own stock (flash_stock), not the SKU's: they go back
+ * there and off the buyer's per-user count. Only the winner of the cancel reaches this, so once.
+ */
+const releaseFlashOrder = (ctx: Ctx, order: OrderDoc) =>
+  Promise.all(order.items.map((it) => releaseFlash(ctx, { saleItemId: order.flashSale!.saleItemId, openid: order.openid, quantity: it.quantity })));
+
+/**
  * Cancels an unpaid order, once: whoever wins the conditional update gives back stock, the
  * coupon and the points spent. False when it was no longer unpaid (paid, or already cancelled).
  */
@@ -121,7 +129,7 @@ export async function cancelUnpaid(ctx: Ctx, order: OrderDoc, by: StatusChange['
     });
   if (res.stats.updated !== 1) return false;
   await Promise.all([
-    releaseStock(ctx.db, ctx._, stockLines(order)),
+    order.flashSale ? releaseFlashOrder(ctx, order) : releaseStock(ctx.db, ctx._, stockLines(order)),
     order.couponId ? returnCoupon(ctx.db, ctx._, { couponId: order.couponId, orderId: order._id }, now) : Promise.resolve(false),
     order.pricing.pointsUsed > 0 ? movePoints(ctx.db, { openid: order.openid, reason: 'order_cancel', id: order._id, delta: order.pricing.pointsUsed }, now) : Promise.resolve(null),
     order.delivery.method === 'pickup' ? ctx.db.collection('pickup_codes').doc(`${order.delivery.storeId}:${order.delivery.pickupCode}`).remove() : Promise.resolve(null),
