@@ -39,6 +39,8 @@ export async function buildFunction(name: string, root = CLOUD_ROOT): Promise<{ 
     target: 'node16', // the oldest runtime WeChat cloud offers for wx-server-sdk 4
     format: 'cjs',
     external: ['wx-server-sdk'],
+    // Word lists in config/ (e.g. sensitive-words.txt) are baked into the bundle that uses them.
+    loader: { '.txt': 'text' },
     legalComments: 'none',
     sourcemap: false,
     metafile: true,

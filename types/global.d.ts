@@ -12,6 +12,10 @@ declare module '*.svg' {
   const src: string;
   export default src;
 }
+declare module '*.txt' {
+  const text: string;
+  export default text;
+}
 declare module '*.css';
 declare module '*.scss';
 
