@@ -3,7 +3,6 @@ import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import Taro, { useLoad, useShareAppMessage } from '@tarojs/taro';
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import { Cart, Home, Shopping } from '@nutui/icons-react-taro';
-import { Countdown } from '@/components/countdown';
 import { EmptyState } from '@/components/empty-state';
 import { Price } from '@/components/price';
 import { SizeGuide } from '@/components/size-guide';
@@ -13,6 +12,8 @@ import { areas, tabs } from '@/packages/routes';
 import { cartService } from '@/services/cart';
 import { fetchProduct, subscribeRestock, type ProductPage as ProductData, type SkuCell } from '@/services/catalog';
 import { imageUrl } from '@/services/media';
+import { FlashBanner, useFlashBuy, useProductFlash } from './flash-banner';
+import { GroupStrip } from './group-strip';
 import './index.scss';
 
 type PickerMode = 'select' | 'cart' | 'buy';
@@ -32,6 +33,8 @@ export default function ProductPage() {
   const [slide, setSlide] = useState(0);
   const [subscribed, setSubscribed] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const flash = useProductFlash(id);
+  const flashBuy = useFlashBuy();
 
   const load = async (productId: string) => {
     const reply = await fetchProduct(productId);
@@ -69,7 +72,7 @@ export default function ProductPage() {
   }
   if (!data) return <View className="page product product--loading" />;
 
-  const { product, skus, memberPrice, purchase, flashSale, groupBuy, coupons, sizeGuide } = data;
+  const { product, skus, memberPrice, purchase, flashSale, coupons, sizeGuide } = data;
   const cell = cellAt(skus, selection.colorKey, selection.size);
   const soldOut = skus.totalStock === 0;
   const colorIndex = skus.colors.findIndex((c) => c.key === selection.colorKey);
@@ -109,6 +112,12 @@ export default function ProductPage() {
       toast('该尺码已售罄');
       return;
     }
+    const flashItem = mode === 'buy' ? flash.itemFor(cell.skuId) : null;
+    if (flashItem) {
+      setPicker(null);
+      void flashBuy.buy(flashItem, quantity);
+      return;
+    }
     if (mode === 'buy') {
       setPicker(null);
       void Taro.navigateTo({ url: checkoutUrl([{ skuId: cell.skuId, quantity }]) });
@@ -141,8 +150,8 @@ export default function ProductPage() {
           </Button>
         ) : null}
         {mode !== 'cart' ? (
-          <Button className="product__btn product__btn--buy" disabled={blocked} onClick={() => void confirm('buy')}>
-            {flashSale?.status === 'active' && cell && promo[cell.skuId] ? '立即抢购' : '立即购买'}
+          <Button className="product__btn product__btn--buy" disabled={blocked || flashBuy.busy} onClick={() => void confirm('buy')}>
+            {flash.itemFor(cell?.skuId) || (flashSale?.status === 'active' && cell && promo[cell.skuId]) ? '立即抢购' : '立即购买'}
           </Button>
         ) : null}
       </>
@@ -162,20 +171,7 @@ export default function ProductPage() {
         <Text className="product__counter">{`${slide + 1} / ${product.images.length}`}</Text>
       </View>
 
-      {flashSale?.status === 'active' ? (
-        <View className="product__flash">
-          <View className="product__flash-left">
-            <Text className="product__flash-tag">限时秒杀</Text>
-            <View className="product__flash-price">
-              <Price fen={flashSale.minSalePrice} size="lg" className="product__flash-amount" />
-              <Price fen={product.price} strike className="product__flash-was" />
-            </View>
-          </View>
-          <View className="product__flash-right">
-            <Countdown to={flashSale.countdownTo} serverNow={data.now} label="距结束" tone="light" onEnd={() => void load(id)} />
-          </View>
-        </View>
-      ) : null}
+      <FlashBanner flash={flash.data} onEnd={() => void flash.reload()} />
 
       <View className="product__card product__intro">
         {flashSale?.status !== 'active' ? (
@@ -212,14 +208,6 @@ export default function ProductPage() {
         </View>
       </View>
 
-      {flashSale?.status === 'upcoming' ? (
-        <View className="product__card product__row">
-          <Text className="product__row-label">秒杀</Text>
-          <Text className="product__row-value">{`${flashSale.title} · 秒杀价 ¥${(flashSale.minSalePrice / 100).toFixed(0)}`}</Text>
-          <Countdown to={flashSale.countdownTo} serverNow={data.now} label="距开始" endedText="已开抢" onEnd={() => void load(id)} />
-        </View>
-      ) : null}
-
       <View className="product__card">
         {coupons.length > 0 ? (
           <View className="product__row" onClick={() => void Taro.navigateTo({ url: areas.store })}>
@@ -232,16 +220,6 @@ export default function ProductPage() {
               ))}
             </View>
             <Text className="product__row-go">›</Text>
-          </View>
-        ) : null}
-        {groupBuy ? (
-          <View className="product__row" onClick={() => void Taro.navigateTo({ url: `${areas.groupbuy}?activityId=${encodeURIComponent(groupBuy.id)}` })}>
-            <Text className="product__row-label">拼团</Text>
-            <Text className="product__row-value">
-              {`${groupBuy.groupSize}人团 · 拼团价 `}
-              <Text className="product__row-accent">{`¥${(groupBuy.minGroupPrice / 100).toFixed(0)}`}</Text>
-            </Text>
-            <Text className="product__row-go">去开团 ›</Text>
           </View>
         ) : null}
         <View className="product__row" onClick={() => setPicker('select')}>
@@ -257,6 +235,8 @@ export default function ProductPage() {
           </View>
         ) : null}
       </View>
+
+      <GroupStrip productId={id} skuId={cell?.skuId} />
 
       <View className="product__card product__details">
         <Text className="product__details-title">商品详情</Text>
@@ -305,6 +285,8 @@ export default function ProductPage() {
           footer={actions(picker ?? 'select')}
         />
       </Popup>
+
+      {flashBuy.sheet}
 
       <Popup visible={guideOpen} position="bottom" round closeable title="尺码指南" onClose={() => setGuideOpen(false)}>
         {sizeGuide ? <SizeGuide guide={sizeGuide} highlight={selection.size} /> : null}
