@@ -23,11 +23,12 @@ export interface InviteProgress {
   remaining: number;
 }
 
-export function inviteProgress(statuses: readonly ReferralStatus[], milestoneInvites: number): InviteProgress {
-  const qualified = statuses.filter((s) => s === 'qualified').length;
+/** From the two counts the page needs (`referrals` of the referrer, and those with status 'qualified'). */
+export function inviteProgress(counts: { invited: number; qualified: number }, milestoneInvites: number): InviteProgress {
+  const { invited, qualified } = counts;
   const milestones = milestonesReached(qualified, milestoneInvites);
   const target = (milestones + 1) * milestoneInvites;
-  return { invited: statuses.length, qualified, milestones, target, remaining: target - qualified };
+  return { invited, qualified, milestones, target, remaining: target - qualified };
 }
 
 /**
