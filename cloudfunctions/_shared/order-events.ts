@@ -19,7 +19,7 @@ import type { Database, Transaction } from './db-types';
 export type OrderEventType = 'paid' | 'completed' | 'refunded';
 
 /** Function names called with `{ action: 'onOrderEvent', event }`. */
-export const ORDER_EVENT_SUBSCRIBERS: readonly string[] = ['membership', 'tags'];
+export const ORDER_EVENT_SUBSCRIBERS: readonly string[] = ['membership', 'tags', 'referral'];
 
 /** What a subscriber needs without reading the order again (it may, for anything else). */
 export interface OrderEventPayload {
