@@ -9,6 +9,7 @@ import { DEFAULT_PRICING_CONFIG } from '../../src/domain/pricing';
 import { PUSH_CAPS } from '../../src/domain/push/frequency-caps';
 import { QUIET_HOURS } from '../../src/domain/push/quiet-hours';
 import { SEND_RATE_PER_SECOND } from '../../src/domain/push/throttle';
+import { DEFAULT_REFERRAL_CONFIG } from '../../src/domain/referral/rewards';
 import { LIFECYCLE_THRESHOLDS } from '../../src/domain/tags/lifecycle';
 import { fileId } from './file-ids';
 import type { SettingsDoc } from './types';
@@ -42,11 +43,13 @@ export const SETTINGS = {
     cycleDays: DEFAULT_CHECKIN_CONFIG.cycleDays,
   },
   referral: {
-    /** Points to the referrer when an invitee's first order completes (paid and not refunded). */
+    /** Points to the referrer when an invitee's first order is paid (taken back if refunded within clawbackWindowDays). */
     inviteeOrderPoints: 200,
     /** 老带新: every N qualified invitees earn the referrer this coupon (the KOC tag uses the same N). */
     milestoneInvites: LIFECYCLE_THRESHOLDS.kocMinSuccessfulInvites,
     milestoneTemplateId: 'tpl-referral-milestone',
+    /** The after-sales window for the referral reward, days after the first order was paid (src/domain/referral/rewards.ts). */
+    clawbackWindowDays: DEFAULT_REFERRAL_CONFIG.clawbackWindowDays,
   },
   /** PUSH_CAPS, QUIET_HOURS, the send rate (src/domain/push); sensitive words live in config/sensitive-words.txt. */
   push: {
