@@ -12,6 +12,8 @@ const createShape = v.object({
   fromCart: v.optional(v.boolean({ label: '来自购物车' })),
   requestId: v.string({ min: 8, max: 64, pattern: /^[A-Za-z0-9_-]+$/, label: '请求编号' }),
   remark: v.optional(v.string({ max: 200, label: '订单备注' })),
+  /** The referral code this shopper arrived with this session (src/services/referral.ts). */
+  referralCode: v.optional(v.string({ min: 8, max: 8, pattern: /^[A-Z0-9]{8}$/, label: '邀请码' })),
 });
 
 export type CreateReply = PlacedReply;
@@ -40,6 +42,7 @@ export const create: Handler<CreateReply> = async (event, ctx) => {
     address: checkout.address,
     store: checkout.store,
     remark: input.remark,
+    attribution: input.referralCode ? { campaignId: null, referralCode: input.referralCode } : null,
     autoCancelMinutes: settings.orders.autoCancelMinutes,
     pickupCodeDigits: settings.orders.pickupCodeDigits,
     reserve: async () => {

@@ -51,6 +51,8 @@ export interface PlaceOrderInput {
   /** A function receives the new order id (e.g. a group keyed by its leader's order). */
   groupbuy?: OrderDoc['groupbuy'] | ((orderId: string) => OrderDoc['groupbuy']);
   flashSale?: OrderDoc['flashSale'];
+  /** Where the order came from (a referral poster's code, a campaign), as the client remembered it. */
+  attribution?: OrderDoc['attribution'];
   /** Unpaid orders cancel themselves this long after creation. */
   autoCancelMinutes: number;
   pickupCodeDigits: number;
@@ -152,7 +154,7 @@ function buildOrder(orderId: string, input: PlaceOrderInput, now: Date, pickupCo
     refund: null,
     groupbuy: (typeof input.groupbuy === 'function' ? input.groupbuy(orderId) : input.groupbuy) ?? null,
     flashSale: input.flashSale ?? null,
-    attribution: null,
+    attribution: input.attribution ?? null,
     remark: input.remark ?? '',
     expiresAt: new Date(now.getTime() + input.autoCancelMinutes * 60_000),
     paidAt: null,
