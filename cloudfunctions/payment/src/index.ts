@@ -7,9 +7,11 @@
  * It is not an action router: the notification is the event itself.
  */
 import { createContext, type HandlerContext } from '../../_shared/router';
+import { isGroupRefundNo } from '../../groupbuy/src/lib/effects';
+import { onGroupRefundConfirmed } from '../../groupbuy/src/lib/order-hooks';
 import { cloudPay, envIdOf, nonce, paySucceeded } from '../../orders/src/lib/cloud-pay';
 import { loadOrder } from '../../orders/src/lib/load-order';
-import { markPaid } from '../../orders/src/lib/paid';
+import { markGroupOrderPaid, markPaid } from '../../orders/src/lib/paid';
 import { completeRefund } from '../../orders/src/lib/refunds';
 import { loadSettings } from '../../orders/src/lib/settings';
 import type { OrderDoc } from '../../orders/src/order-doc';
@@ -56,6 +58,11 @@ async function refundLatePayment(ctx: HandlerContext, order: OrderDoc, note: Pay
 async function onPayment(ctx: HandlerContext, note: PayNotification) {
   if (note.returnCode !== 'SUCCESS' || note.resultCode !== 'SUCCESS' || !note.outTradeNo) return ACK; // not a successful payment: nothing to do
   const orderId = note.outTradeNo;
+  const groupOrder = await loadOrder(ctx, orderId).catch(() => null);
+  if (groupOrder?.type === 'groupbuy') {
+    const outcome = await markGroupOrderPaid(ctx, groupOrder, { transactionId: note.transactionId ?? null, amount: note.totalFee ?? -1 });
+    return outcome === 'done' ? ACK : retry('group busy');
+  }
   const { changed, order } = await markPaid(ctx, orderId, { transactionId: note.transactionId ?? null, amount: note.totalFee ?? -1, by: 'wxpay' });
   if (changed) return ACK;
   if (!order) {
@@ -76,6 +83,7 @@ async function onRefund(ctx: HandlerContext, note: PayNotification) {
   if (note.returnCode !== 'SUCCESS' || info.refundStatus !== 'SUCCESS' || !info.outTradeNo || !info.outRefundNo) return ACK;
   const order = await loadOrder(ctx, info.outTradeNo).catch(() => null);
   if (!order) return ACK;
+  if (isGroupRefundNo(info.outRefundNo)) return (await onGroupRefundConfirmed(ctx, order, info.outRefundNo)) === 'done' ? ACK : retry('group busy');
   if (info.outRefundNo === latePaymentRefundNo(order._id)) {
     await ctx.db
       .collection('orders')

@@ -17,6 +17,7 @@ import type { HandlerContext } from '../../../_shared/router';
 import { releaseStock } from '../../../_shared/stock';
 import { returnCoupon } from '../../../_shared/user-coupons';
 import { releaseFlash } from '../../../flashsale/src/lib/claim';
+import { onGroupOrderClosed } from '../../../groupbuy/src/lib/order-hooks';
 import type { OrderDoc, OrderStatus, StatusChange } from '../order-doc';
 import { cloudPay, nonce } from './cloud-pay';
 import { loadSettings } from './settings';
@@ -106,7 +107,8 @@ export async function earnedPoints(db: Database, orderId: string): Promise<numbe
   return data[0]?.delta ?? 0;
 }
 
-const stockLines = (order: OrderDoc) => order.items.map((it) => ({ skuId: it.skuId, quantity: it.quantity }));
+// A group order holds the activity's own stock (groupbuy_stock), which its group gives back; never the SKU's.
+const stockLines = (order: OrderDoc) => (order.type === 'groupbuy' ? [] : order.items.map((it) => ({ skuId: it.skuId, quantity: it.quantity })));
 
 /**
  * A flash order's units came out of the sale's own stock (flash_stock), not the SKU's: they go back
@@ -134,6 +136,8 @@ export async function cancelUnpaid(ctx: Ctx, order: OrderDoc, by: StatusChange['
     order.pricing.pointsUsed > 0 ? movePoints(ctx.db, { openid: order.openid, reason: 'order_cancel', id: order._id, delta: order.pricing.pointsUsed }, now) : Promise.resolve(null),
     order.delivery.method === 'pickup' ? ctx.db.collection('pickup_codes').doc(`${order.delivery.storeId}:${order.delivery.pickupCode}`).remove() : Promise.resolve(null),
   ]);
+  // The group hears it too: the member leaves (leader unpaid fails the group) and the reservation goes back.
+  if (order.groupbuy) await onGroupOrderClosed(ctx, order).catch((error) => console.error('[weave] group left for its deadline', order._id, error));
   // A payment that was started may still arrive; closing it makes WeChat Pay refuse it.
   if (order.payRequestedAt) {
     try {

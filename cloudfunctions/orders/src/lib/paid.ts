@@ -6,6 +6,7 @@
 import type { HandlerContext } from '../../../_shared/router';
 import { spendLockedCoupon } from '../../../_shared/user-coupons';
 import type { OrderDoc } from '../order-doc';
+import { onGroupOrderPaid } from '../../../groupbuy/src/lib/order-hooks';
 import { changeWithEvent, type ChangeResult } from './lifecycle';
 
 export async function markPaid(
@@ -17,9 +18,9 @@ export async function markPaid(
   const result = await changeWithEvent(ctx, {
     orderId,
     from: ['pending_payment'],
-    // group-buy orders wait in 'grouping' until their group fills (the group-buy flow moves them on).
     to: 'paid',
-    guard: (o: OrderDoc) => o.payment.amount === payment.amount,
+    // Group-buy orders wait in 'grouping' until their group fills: markGroupOrderPaid, never this.
+    guard: (o: OrderDoc) => o.payment.amount === payment.amount && o.type !== 'groupbuy',
     set: (o: OrderDoc) => ({
       paidAt: now,
       payment: ctx._.set({ ...o.payment, transactionId: payment.transactionId, paidAt: now }),
@@ -29,4 +30,17 @@ export async function markPaid(
   });
   if (result.changed && result.order?.couponId) await spendLockedCoupon(ctx.db, ctx._, { couponId: result.order.couponId, orderId }, now);
   return result;
+}
+
+/**
+ * A group-buy order's payment: the order goes to `grouping` and its group decides whether the
+ * money takes a place (the N-th payment moves every member on to `paid`, with the normal `paid`
+ * event) or is refunded. 'retry' when the group stayed too busy: WeChat Pay must send it again.
+ */
+export async function markGroupOrderPaid(
+  ctx: Pick<HandlerContext, 'db' | '_' | 'cloud' | 'now'>,
+  order: OrderDoc,
+  payment: { transactionId: string | null; amount: number },
+): Promise<'done' | 'retry'> {
+  return onGroupOrderPaid(ctx, order, payment);
 }

@@ -1,0 +1,145 @@
+/**
+ * Carrying out what a group owes (docs/groupbuy.md "Effects"). A transition hands back the
+ * effects it made due and the minute sweep re-derives the rest with `pendingEffects`, so each
+ * runner here must be safe to run again:
+ * - at least once (refund, fulfil, close_order): do it, then report it; a repeat changes nothing
+ *   (WeChat Pay refuses a second refund under the same out_refund_no; the order moves only from
+ *   the status it is expected in);
+ * - at most once (release, notify): report `effect_done` FIRST and act only if that write was the
+ *   one that settled it, so stock is never given back twice.
+ */
+import type { GroupEffect } from '../../../../src/domain/groupbuy/group-state';
+import { groupBuyRelease } from '../../../../src/domain/groupbuy/reservation';
+import { cloudPay, envIdOf, nonce, paySucceeded } from '../../../orders/src/lib/cloud-pay';
+import { cancelUnpaid, changeWithEvent } from '../../../orders/src/lib/lifecycle';
+import { loadSettings } from '../../../orders/src/lib/settings';
+import type { OrderDoc } from '../../../orders/src/order-doc';
+import { runAll } from './conditional';
+import { applyGroupEvent, type Ctx } from './group-store';
+
+/**
+ * out_refund_no of a group refund: WeChat Pay allows 64 characters and no ':', and one order
+ * belongs to one group and is refunded in full at most once, so the order id is key enough.
+ */
+export const groupRefundNo = (orderId: string): string => `gbr_${orderId}`;
+export const isGroupRefundNo = (outRefundNo: string): boolean => outRefundNo.startsWith('gbr_');
+
+const REFUND_REASON_TEXT: Record<string, string> = {
+  group_failed: '拼团未成功，自动退款',
+  overflow: '团已满员，自动退款',
+  late_payment: '订单关闭后到账，自动退款',
+};
+
+async function findOrder(ctx: Ctx, orderId: string): Promise<OrderDoc | null> {
+  const { data } = await ctx.db.collection<OrderDoc>('orders').where({ _id: orderId }).limit(1).get();
+  return data[0] ?? null;
+}
+
+async function refund(ctx: Ctx, e: Extract<GroupEffect, { type: 'refund' }>): Promise<void> {
+  const outRefundNo = groupRefundNo(e.orderId);
+  const order = await findOrder(ctx, e.orderId);
+  const now = ctx.now();
+  if (order) {
+    // Recorded before asking WeChat Pay, so the refund notification always finds what it completes.
+    await ctx.db
+      .collection('orders')
+      .where({ _id: e.orderId, refund: null })
+      .update({
+        data: {
+          refund: ctx._.set({
+            id: outRefundNo,
+            status: 'approved',
+            reason: e.reason,
+            photos: [],
+            amount: e.amount,
+            outRefundNo,
+            requestedAt: now,
+            decidedAt: now,
+            decidedBy: 'system',
+            rejectReason: null,
+            refundedAt: null,
+          }),
+          updatedAt: now,
+          statusHistory: ctx._.push({ status: 'refund_approved', at: now, by: 'system', note: REFUND_REASON_TEXT[e.reason] ?? '自动退款' }),
+        },
+      });
+  }
+  const settings = await loadSettings(ctx);
+  const res = await cloudPay(ctx).refund({
+    functionName: 'payment',
+    envId: envIdOf(ctx),
+    subMchId: settings.subMchId,
+    nonceStr: nonce(),
+    outTradeNo: order?.payment.outTradeNo ?? e.orderId,
+    outRefundNo,
+    totalFee: e.amount,
+    refundFee: e.amount,
+  });
+  // Not confirmed until the refund notification: the sweep asks again under the same out_refund_no.
+  if (!paySucceeded(res)) console.error('[weave] group refund failed', e.key, res.returnMsg, res.errCodeDes);
+}
+
+async function fulfil(ctx: Ctx, e: Extract<GroupEffect, { type: 'fulfil' }>): Promise<void> {
+  await changeWithEvent(ctx, {
+    orderId: e.orderId,
+    from: ['grouping'],
+    to: 'paid',
+    set: () => ({}),
+    history: { status: 'paid', by: 'system', note: '拼团成功' },
+    event: 'paid',
+  });
+  await applyGroupEvent(ctx, e.groupId, { type: 'effect_done', key: e.key });
+}
+
+async function closeOrder(ctx: Ctx, e: Extract<GroupEffect, { type: 'close_order' }>): Promise<void> {
+  const order = await findOrder(ctx, e.orderId);
+  if (order && order.status === 'pending_payment') await cancelUnpaid(ctx, order, 'system', '拼团已结束，订单已关闭');
+  await applyGroupEvent(ctx, e.groupId, { type: 'effect_done', key: e.key });
+}
+
+async function release(ctx: Ctx, e: Extract<GroupEffect, { type: 'release' }>): Promise<void> {
+  const settled = await applyGroupEvent(ctx, e.groupId, { type: 'effect_done', key: e.key });
+  if (!settled.changed) return; // already given back (or never owed): giving back again would oversell
+  // Members may pick their own size; the reservation was made on the order's SKU.
+  const order = await findOrder(ctx, e.orderId);
+  const skuId = order?.items[0]?.skuId ?? e.skuId;
+  await runAll(ctx, groupBuyRelease({ activityId: e.activityId, skuId, openid: e.openid, quantity: e.quantity, perUserLimit: 0 }));
+}
+
+async function notify(ctx: Ctx, e: Extract<GroupEffect, { type: 'notify' }>): Promise<void> {
+  const settled = await applyGroupEvent(ctx, e.groupId, { type: 'effect_done', key: e.key });
+  // No subscription template for group outcomes is configured yet: the order list and group page show the outcome.
+  if (settled.changed) console.info('[weave] group notice', e.kind, e.orderId);
+}
+
+export async function runEffect(ctx: Ctx, e: GroupEffect): Promise<void> {
+  switch (e.type) {
+    case 'refund':
+      return refund(ctx, e);
+    case 'fulfil':
+      return fulfil(ctx, e);
+    case 'close_order':
+      return closeOrder(ctx, e);
+    case 'release':
+      return release(ctx, e);
+    case 'notify':
+      return notify(ctx, e);
+  }
+}
+
+/**
+ * Runs effects one after another. A failure is logged and left owed: the group keeps it in
+ * pendingEffects (`outstanding > 0`) and the minute sweep tries again.
+ */
+export async function runEffects(ctx: Ctx, effects: readonly GroupEffect[]): Promise<number> {
+  let failed = 0;
+  for (const e of effects) {
+    try {
+      await runEffect(ctx, e);
+    } catch (error) {
+      failed += 1;
+      console.error('[weave] group effect left for the sweep', e.key, error);
+    }
+  }
+  return failed;
+}

@@ -1,0 +1,128 @@
+/**
+ * A group buy through the local CloudBase: opening, joining and paying the way the pages do,
+ * WeChat Pay played by the emulator, the group page each person sees, and refusals that leave
+ * nothing behind.
+ */
+import { startLocalCloud, type LocalCloud } from '../support/local-cloud';
+import { activity, groupbuyClient, groupbuySeed } from './fixtures/groupbuy';
+import type { Reply } from './fixtures/commerce';
+
+jest.setTimeout(120_000);
+
+const SHOPPERS = ['o_lin', 'o_zhao', 'o_wang', 'o_chen', 'o_liu'];
+let cloud: LocalCloud;
+let gb: ReturnType<typeof groupbuyClient>;
+
+beforeAll(async () => {
+  cloud = await startLocalCloud({ seed: async () => groupbuySeed(SHOPPERS, [activity('gb-tee'), activity('gb-soon', { startsAt: Date.now() + 86_400_000 })]) });
+  gb = groupbuyClient(cloud);
+}, 60_000);
+
+afterAll(() => cloud.close());
+
+describe('a three-person group', () => {
+  let groupId = '';
+  const orders: Record<string, string> = {};
+
+  it('opens with the leader paying: the order waits in 拼团中 and the group forms', async () => {
+    const opened = await gb.open('o_lin', 'gb-tee');
+    expect(opened).toMatchObject({ ok: true, data: { status: 'pending_payment', payable: expect.any(Number) } });
+    groupId = opened.data.groupId;
+    orders.o_lin = opened.data.orderId;
+    expect(groupId).toContain(opened.data.orderId);
+    const order = gb.order(orders.o_lin);
+    expect(order).toMatchObject({ type: 'groupbuy', groupbuy: { groupId, role: 'leader' } });
+    expect(order.items[0]).toMatchObject({ unitPrice: 5900, promo: 'group' });
+    expect(gb.stock('gb-tee')).toEqual(expect.objectContaining({ stock: 99, held: 1 }));
+    expect(gb.quota('gb-tee', 'o_lin')).toBe(1);
+
+    // Nobody may join before the leader has paid.
+    expect(await gb.join('o_zhao', groupId)).toMatchObject({ ok: false, code: 'GROUP_NOT_READY', message: '团长还未完成支付，请稍后再来' });
+
+    await gb.pay('o_lin', orders.o_lin);
+    expect(gb.order(orders.o_lin).status).toBe('grouping');
+    const view = await gb.view(groupId, 'o_zhao');
+    expect(view.data).toMatchObject({ status: 'forming', size: 3, placesLeft: 2, members: [{ isLeader: true }], viewer: { role: 'none', canJoin: true, refusal: null } });
+    const list = await cloud.call<Reply<{ orders: { id: string; statusText: string }[] }>>('orders', { action: 'list' }, 'o_lin');
+    expect(list.data.orders.find((o) => o.id === orders.o_lin)?.statusText).toBe('拼团中');
+  });
+
+  it('turns away the leader joining their own group and a member joining twice, with nothing written', async () => {
+    expect(await gb.join('o_lin', groupId)).toMatchObject({ ok: false, code: 'OWN_GROUP', message: '不能参加自己开的团' });
+    const joined = await gb.join('o_zhao', groupId);
+    expect(joined).toMatchObject({ ok: true, data: { groupId, status: 'pending_payment' } });
+    orders.o_zhao = joined.data.orderId;
+    const ordersBefore = gb.db().find('orders', {}).length;
+    expect(await gb.join('o_zhao', groupId)).toMatchObject({ ok: false, code: 'ALREADY_JOINED', message: '你已在这个团里了' });
+    expect(gb.db().find('orders', {}).length).toBe(ordersBefore);
+    expect(gb.quota('gb-tee', 'o_zhao')).toBe(1);
+    // The joiner sees 待支付; others see them only as someone paying.
+    expect((await gb.view(groupId, 'o_zhao')).data.viewer).toMatchObject({ role: 'paying', orderId: orders.o_zhao });
+    expect((await gb.view(groupId, 'o_wang')).data).toMatchObject({ payingCount: 1, members: [expect.anything()] });
+  });
+
+  it('succeeds at the third payment: every member order moves on to 已支付 with its paid event', async () => {
+    await gb.pay('o_zhao', orders.o_zhao);
+    expect(gb.order(orders.o_zhao).status).toBe('grouping');
+    const third = await gb.join('o_wang', groupId, { skuId: 'tee-l' });
+    expect(third.ok).toBe(true);
+    orders.o_wang = third.data.orderId;
+    await gb.pay('o_wang', orders.o_wang);
+
+    for (const id of Object.values(orders)) {
+      expect(gb.order(id).status).toBe('paid');
+      expect(gb.db().find('order_events', { orderId: id, type: 'paid' })).toHaveLength(1);
+    }
+    expect(gb.group(groupId)).toMatchObject({ status: 'succeeded', paidCount: 3, outstanding: 0 });
+    const view = await gb.view(groupId, 'o_wang');
+    expect(view.data).toMatchObject({ status: 'succeeded', placesLeft: 0, headline: '拼团成功', viewer: { role: 'member' } });
+    expect(view.data.members.map((m: { isLeader: boolean }) => m.isLeader)).toEqual([true, false, false]);
+    expect((await gb.view(groupId, 'o_chen')).data.viewer).toMatchObject({ canJoin: false, refusal: { code: 'GROUP_FULL' } });
+    expect(gb.stock('gb-tee', 'tee-l')).toEqual(expect.objectContaining({ stock: 99, held: 1 }));
+
+    const mine = await cloud.call<Reply<{ groups: { groupId: string; role: string; status: string; orderStatus: string }[] }>>('groupbuy', { action: 'mine' }, 'o_zhao');
+    expect(mine.data.groups).toEqual([expect.objectContaining({ groupId, role: 'member', status: 'succeeded', orderStatus: 'paid' })]);
+  });
+});
+
+describe('bad input', () => {
+  it('answers with a clear code and a Chinese message, and writes nothing', async () => {
+    const before = { orders: gb.db().find('orders', {}).length, requests: gb.db().find('order_requests', {}).length, groups: gb.db().find('groupbuy_groups', {}).length, stock: gb.stock('gb-tee') };
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ action: 'open', activityId: 'gb-tee', quantity: 1, requestId: 'req-bad-0001' }, 'INVALID_INPUT', /商品规格/],
+      [{ action: 'open', activityId: 'gb-tee', skuId: 'tee-m', quantity: 0, requestId: 'req-bad-0002' }, 'INVALID_INPUT', /购买数量/],
+      [{ action: 'open', activityId: 'gb-tee', skuId: 'tee-m', quantity: 1, requestId: 'bad id!' }, 'INVALID_INPUT', /请求编号/],
+      [{ action: 'open', activityId: 'gb-nope', skuId: 'tee-m', quantity: 1, requestId: 'req-bad-0003' }, 'NOT_FOUND', /拼团活动/],
+      [{ action: 'open', activityId: 'gb-tee', skuId: 'tee-m', quantity: 3, requestId: 'req-bad-0004' }, 'OVER_LIMIT', /每人限购2件/],
+      [{ action: 'open', activityId: 'gb-tee', skuId: 'jeans-x', quantity: 1, requestId: 'req-bad-0005' }, 'NOT_FOUND', /不在拼团活动中/],
+      [{ action: 'open', activityId: 'gb-soon', skuId: 'tee-m', quantity: 1, requestId: 'req-bad-0006' }, 'ACTIVITY_NOT_STARTED', /尚未开始/],
+      [{ action: 'open', activityId: 'gb-tee', skuId: 'tee-m', quantity: 1, requestId: 'req-bad-0007', delivery: 'pickup' }, 'INVALID_INPUT', /自提门店/],
+      [{ action: 'join', groupId: 'gb_nope', skuId: 'tee-m', quantity: 1, requestId: 'req-bad-0008' }, 'NOT_FOUND', /团/],
+      [{ action: 'group' }, 'INVALID_INPUT', /团编号/],
+    ];
+    for (const [data, code, message] of cases) {
+      const reply = await cloud.call<Reply>('groupbuy', data, 'o_chen');
+      expect({ data, ok: reply.ok, code: reply.code }).toEqual({ data, ok: false, code });
+      expect(reply.message).toMatch(message);
+    }
+    expect(await cloud.call<Reply>('groupbuy', { action: 'open', activityId: 'gb-tee', skuId: 'tee-m', quantity: 1, requestId: 'req-bad-0009' })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect({ orders: gb.db().find('orders', {}).length, requests: gb.db().find('order_requests', {}).length, groups: gb.db().find('groupbuy_groups', {}).length, stock: gb.stock('gb-tee') }).toEqual(before);
+    expect(gb.quota('gb-tee', 'o_chen')).toBe(0);
+  });
+
+  it('replays a retried open with the same request id instead of opening a second group', async () => {
+    const first = await gb.open('o_liu', 'gb-tee', { requestId: 'req-retry-0001' });
+    const again = await gb.open('o_liu', 'gb-tee', { requestId: 'req-retry-0001' });
+    expect(again.data).toEqual(first.data);
+    expect(gb.quota('gb-tee', 'o_liu')).toBe(1);
+  });
+
+  it('a leader who never pays: the order closes, the group fails and the reservation goes back', async () => {
+    const stock = gb.stock('gb-tee');
+    const opened = await gb.open('o_chen', 'gb-tee');
+    expect(await cloud.call<Reply>('orders', { action: 'cancel', orderId: opened.data.orderId }, 'o_chen')).toMatchObject({ ok: true });
+    expect(gb.group(opened.data.groupId)).toMatchObject({ status: 'failed', failReason: 'leader_unpaid', outstanding: 0 });
+    expect(gb.stock('gb-tee')).toEqual(stock);
+    expect(gb.quota('gb-tee', 'o_chen')).toBe(0);
+  });
+});
