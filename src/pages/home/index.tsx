@@ -8,6 +8,7 @@ import { Price } from '@/components/price';
 import { ProductShelf } from '@/components/product-shelf';
 import { SectionHeader } from '@/components/section-header';
 import { ShortcutGrid, type Shortcut } from '@/components/shortcut-grid';
+import { activityUrl } from '@/packages/groupbuy/routes';
 import { productUrl, searchUrl } from '@/packages/product/routes';
 import { areas, tabs } from '@/packages/routes';
 import { fetchHome, type BannerLink, type HomeFeed, type ProductCard } from '@/services/catalog';
@@ -34,7 +35,7 @@ function go(url: string) {
 function openBanner(link: BannerLink, feed: HomeFeed) {
   if (link.type === 'product') go(productUrl(link.id));
   else if (link.type === 'collection') go(searchUrl({ collectionId: link.id }));
-  else if (link.type === 'groupbuy') go(`${areas.groupbuy}?id=${encodeURIComponent(link.id)}`);
+  else if (link.type === 'groupbuy') go(activityUrl(link.id));
   else if (link.type === 'flash_sale') {
     const first = feed.flashSales.find((s) => s.id === link.id)?.items[0];
     if (first) go(productUrl(first.productId));
@@ -171,7 +172,7 @@ export default function HomePage() {
           <SectionHeader eyebrow="SHOP TOGETHER" title="好友拼团" onMore={() => go(areas.groupbuy)} />
           <View className="home__groups">
             {feed.groupBuys.map((g) => (
-              <View key={g.id} className="home__group" onClick={() => go(productUrl(g.productId))}>
+              <View key={g.id} className="home__group" onClick={() => go(activityUrl(g.id))}>
                 <Image className="home__group-image" src={imageUrl(g.cover)} mode="aspectFill" lazyLoad />
                 <View className="home__group-body">
                   <Text className="home__group-name">{g.productTitle}</Text>

@@ -44,6 +44,13 @@ describe('我的', () => {
     expect(screen.queryByText('店员工作台')).toBeNull();
   });
 
+  it('opens 我的拼团', () => {
+    signIn(['consumer']);
+    render(<MePage />);
+    fireEvent.click(screen.getByText('我的拼团'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/groupbuy/mine/index' });
+  });
+
   it('opens orders at the tapped stage', () => {
     signIn(['consumer']);
     render(<MePage />);

@@ -14,11 +14,13 @@ import {
   Star,
   Store,
   ToPay,
+  UserAdd,
   WaitReceive,
 } from '@nutui/icons-react-taro';
 import { DevIdentitySwitcher } from '@/components/dev-identity-switcher';
 import { UserCard } from '@/components/user-card';
 import { useSession } from '@/stores/session';
+import { groupbuyRoutes } from '@/packages/groupbuy/routes';
 import { areas } from '@/packages/routes';
 import './index.scss';
 
@@ -87,6 +89,7 @@ export default function MePage() {
         <Entry icon={<Coupon size={18} />} title="优惠券" url={areas.store} />
         <Entry icon={<Star size={18} />} title="积分兑换" description="积分抵现 · 换券" url="/packages/member/mall/index" />
         <Entry icon={<Calendar size={18} />} title="每日签到" description="连签有奖励" url="/packages/member/checkin/index" />
+        <Entry icon={<UserAdd size={18} />} title="我的拼团" description="拼团进度 · 邀请好友" url={groupbuyRoutes.mine} />
         <Entry icon={<Gift size={18} />} title="邀请有礼" url={areas.invite} />
       </Cell.Group>
 
