@@ -42,7 +42,7 @@ export function GroupStripView({ activity, groups, serverNow, onOpen, onJoin, on
       </View>
       {shown.length > 0 ? (
         <View className="group-strip__groups">
-          <Text className="group-strip__hint">{groups.length > shown.length ? `${groups.length}人正在开团，可直接参团` : '以下小伙伴正在开团，可直接参团'}</Text>
+          <Text className="group-strip__hint">{groups.length > shown.length ? `${groups.length}个团正在拼，可直接参团` : '以下小伙伴正在开团，可直接参团'}</Text>
           {shown.map((g) => (
             <OpenGroupRow key={g.groupId} group={g} serverNow={serverNow} onJoin={onJoin} onEnd={onEnd} />
           ))}
