@@ -32,6 +32,8 @@ export interface FlashSale {
   status: SaleStatus;
   /** when gold and above may start buying (会员优先购), or null when no tier buys early */
   priorityStartAt: number | null;
+  /** when this viewer may buy (their tier's priority opening, else startAt); sent by the backend as an extra */
+  opensAt?: number;
   items: FlashItem[];
 }
 

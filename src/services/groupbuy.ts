@@ -77,12 +77,21 @@ export interface GroupDetail {
   listPrice: Fen;
   status: GroupStatus;
   failReason?: string | null;
+  /** the failure in words ('未在时限内成团'), when the backend sends it */
+  failText?: string | null;
   deadline: number;
   /** paid members only, leader first */
   members: GroupMember[];
   placesLeft: number;
   payingCount: number;
-  viewer: { role: ViewerRole; orderId: string | null; canJoin: boolean; refusal: { code: string; message: string } | null };
+  viewer: {
+    role: ViewerRole;
+    orderId: string | null;
+    canJoin: boolean;
+    refusal: { code: string; message: string } | null;
+    /** why a viewer who paid holds no place (overflow, refund), when the backend sends it */
+    notice?: string | null;
+  };
   shareTitle: string;
   /** the server's clock when it answered, when the backend sends it */
   now?: number;

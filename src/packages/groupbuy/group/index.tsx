@@ -174,7 +174,10 @@ export default function GroupPage() {
       <View className="gb-group__card gb-group__people">
         <Text className="gb-group__people-title">{`已有 ${group.members.length}/${group.size} 人参团`}</Text>
         <GroupSeats members={group.members} size={group.size} />
-        <View className="gb-group__action">{action()}</View>
+        <View className="gb-group__action">
+          {viewer.notice ? <Text className="gb-group__notice">{viewer.notice}</Text> : null}
+          {action()}
+        </View>
       </View>
 
       <View className="gb-group__card gb-group__rules">

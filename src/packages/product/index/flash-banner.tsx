@@ -8,7 +8,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Countdown } from '@/components/countdown';
 import { Price } from '@/components/price';
-import { formatOpensAt } from '@/domain/flash-sale/priority-window';
+import { buyingOpensAt, formatOpensAt } from '@/domain/flash-sale/priority-window';
 import { TIERS } from '@/domain/tiers';
 import { usePayFlow } from '@/packages/order/use-pay-flow';
 import { detailUrl } from '@/packages/order/routes';
@@ -16,11 +16,12 @@ import { flashsaleService, soldPercent, type FlashItem, type ProductFlash } from
 import { newRequestId } from '@/services/orders';
 import './flash-banner.scss';
 
-/** '金卡及以上': the lowest tier that buys early, named from the tier table. */
-const PRIORITY_TIERS = (() => {
-  const early = TIERS.filter((t) => t.priorityHours > 0);
-  return early.length > 0 ? `${early[0].name}${early.length > 1 ? '及以上' : ''}会员` : '会员';
-})();
+/** '金卡 08:00、黑钻 06:00 起可抢': each tier's own opening, from the tier table's priority hours. */
+function priorityNote(startAt: number, now: number): string {
+  return TIERS.filter((t) => t.priorityHours > 0)
+    .map((t) => `${t.name} ${formatOpensAt(buyingOpensAt({ startsAt: startAt }, t.id), now)}`)
+    .join('、');
+}
 
 export interface FlashBannerProps {
   flash: ProductFlash | null;
@@ -63,7 +64,7 @@ export function FlashBanner({ flash, onEnd }: FlashBannerProps) {
         </View>
       </View>
       {sale.priorityStartAt !== null && now < sale.startAt ? (
-        <Text className="flash-banner__note">{`会员优先购：${PRIORITY_TIERS} ${formatOpensAt(sale.priorityStartAt, now)} 起可抢，早于公开开抢`}</Text>
+        <Text className="flash-banner__note">{`会员优先购：${priorityNote(sale.startAt, now)} 起可抢`}</Text>
       ) : null}
       {!flash.viewer.canBuyNow && flash.viewer.reason && active ? <Text className="flash-banner__note">{flash.viewer.reason}</Text> : null}
     </View>

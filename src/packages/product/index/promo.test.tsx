@@ -67,7 +67,7 @@ describe('FlashBanner', () => {
     const { container } = render(<FlashBanner flash={flash(sale({ status: 'upcoming', startAt: NOW + 5 * HOUR, endAt: NOW + 7 * HOUR, priorityStartAt: NOW + 3 * HOUR }), { canBuyNow: false, reason: '秒杀尚未开始' })} />);
     expect(screen.getByText('距开始')).toBeTruthy();
     expect(blocks(container)).toBe('05:00:00');
-    expect(container.textContent).toMatch(/会员优先购：.*会员 \d{2}:\d{2} 起可抢/);
+    expect(container.textContent).toMatch(/会员优先购：金卡 \d{2}:\d{2}、黑钻 \d{2}:\d{2} 起可抢/);
     expect(screen.queryByText(/已抢/)).toBeNull();
   });
 
