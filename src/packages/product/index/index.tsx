@@ -9,6 +9,7 @@ import { SizeGuide } from '@/components/size-guide';
 import { SkuPicker, cellAt, initialSelection, type SkuSelection } from '@/components/sku-picker';
 import { checkoutUrl } from '@/packages/order/routes';
 import { areas, tabs } from '@/packages/routes';
+import { trackAddToCart, trackProductView, trackShare } from '@/services/analytics';
 import { cartService } from '@/services/cart';
 import { fetchProduct, subscribeRestock, type ProductPage as ProductData, type SkuCell } from '@/services/catalog';
 import { imageUrl } from '@/services/media';
@@ -51,11 +52,16 @@ export default function ProductPage() {
   useLoad((params: Record<string, string | undefined>) => {
     const productId = params.id ? decodeURIComponent(params.id) : '';
     setId(productId);
+    // This page reports product_view instead of page_view, so a product visit counts once.
+    if (productId) trackProductView(productId);
     if (productId) void load(productId);
     else setError('没有找到这件商品');
   });
 
-  useShareAppMessage(() => ({ title: data?.product.title ?? '织物 Weave', path: `${areas.product}?id=${encodeURIComponent(id)}` }));
+  useShareAppMessage(() => {
+    trackShare(areas.product, 'chat', id || undefined);
+    return { title: data?.product.title ?? '织物 Weave', path: `${areas.product}?id=${encodeURIComponent(id)}` };
+  });
 
   const promo = useMemo(() => {
     const map: Record<string, { price: number; label: string }> = {};
@@ -127,6 +133,7 @@ export default function ProductPage() {
     const reply = await cartService.add(cell.skuId, quantity);
     setBusy(false);
     if (reply.ok) {
+      trackAddToCart(data.product.id, cell.skuId, quantity);
       setPicker(null);
       void Taro.showToast({ title: '已加入购物车', icon: 'success' });
     } else toast(reply.message);
@@ -151,7 +158,7 @@ export default function ProductPage() {
         ) : null}
         {mode !== 'cart' ? (
           <Button className="product__btn product__btn--buy" disabled={blocked || flashBuy.busy} onClick={() => void confirm('buy')}>
-            {flash.itemFor(cell?.skuId) || (flashSale?.status === 'active' && cell && promo[cell.skuId]) ? '立即抢购' : '立即购买'}
+            {(cell ? flash.itemFor(cell.skuId) : flash.data?.sale && flash.data.viewer.canBuyNow) || (flashSale?.status === 'active' && cell && promo[cell.skuId]) ? '立即抢购' : '立即购买'}
           </Button>
         ) : null}
       </>
