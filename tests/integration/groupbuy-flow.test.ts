@@ -3,6 +3,7 @@
  * WeChat Pay played by the emulator, the group page each person sees, and refusals that leave
  * nothing behind.
  */
+import { adminCall } from '../../emulator/testing';
 import { startLocalCloud, type LocalCloud } from '../support/local-cloud';
 import { activity, groupbuyClient, groupbuySeed } from './fixtures/groupbuy';
 import type { Reply } from './fixtures/commerce';
@@ -85,8 +86,56 @@ describe('a three-person group', () => {
   });
 });
 
+describe('browsing', () => {
+  it('lists activities, an activity with its SKUs, and the product page block with groups to join', async () => {
+    const opened = await gb.open('o_chen', 'gb-tee', { skuId: 'tee-l' });
+    await gb.pay('o_chen', opened.data.orderId);
+
+    const list = await cloud.call<Reply<{ items: Record<string, unknown>[] }>>('groupbuy', { action: 'activities' }, 'o_liu');
+    expect(list.data.items.map((i) => [i.activityId, i.status])).toEqual([
+      ['gb-tee', 'active'],
+      ['gb-soon', 'upcoming'],
+    ]);
+    expect(list.data.items[0]).toMatchObject({ productId: 'p-tee', title: '基础T恤 拼团', size: 3, groupPrice: 5900, listPrice: 10000, openGroups: 1, image: expect.stringContaining('p-tee') });
+
+    const one = await cloud.call<Reply<{ activity: Record<string, unknown>; openGroups: Record<string, unknown>[] }>>('groupbuy', { action: 'activity', activityId: 'gb-tee' }, 'o_liu');
+    expect(one.data.activity).toMatchObject({ activityId: 'gb-tee', timeLimitMinutes: 60, perUserLimit: 2, status: 'active' });
+    expect(one.data.activity.skus).toEqual([
+      { skuId: 'tee-m', specText: '白色 / M', groupPrice: 5900, listPrice: 10000, stockLeft: expect.any(Number) },
+      { skuId: 'tee-l', specText: '白色 / L', groupPrice: 5900, listPrice: 10000, stockLeft: expect.any(Number) },
+    ]);
+    const card = { groupId: opened.data.groupId, leader: { nickname: expect.any(String), avatar: expect.any(String) }, paidCount: 1, size: 3, placesLeft: 2, deadline: expect.any(Number) };
+    expect(one.data.openGroups).toEqual([card]);
+
+    const page = await cloud.call<Reply<{ activity: { activityId: string } | null; openGroups: unknown[] }>>('groupbuy', { action: 'forProduct', productId: 'p-tee' }, 'o_liu');
+    expect(page.data.activity?.activityId).toBe('gb-tee');
+    expect(page.data.openGroups).toEqual([card]);
+    expect(await cloud.call('groupbuy', { action: 'forProduct', productId: 'p-jeans' }, 'o_liu')).toEqual({ ok: true, data: { activity: null, openGroups: [] } });
+  });
+
+  it('refunds a payment that lands after the member order was cancelled, and never seats it', async () => {
+    const [leaderGroup] = (await cloud.call<Reply<{ openGroups: { groupId: string }[] }>>('groupbuy', { action: 'activity', activityId: 'gb-tee' }, 'o_liu')).data.openGroups;
+    const joined = await gb.join('o_liu', leaderGroup.groupId);
+    const pay = await cloud.call<Reply<{ outTradeNo: string }>>('orders', { action: 'pay', orderId: joined.data.orderId }, 'o_liu');
+    // The order was cancelled while WeChat Pay could not be told, and the group had not heard yet either.
+    gb.db().update('orders', { _id: joined.data.orderId }, { $set: { status: 'cancelled' } });
+    await adminCall(cloud.emulator, 'POST', `/pay/${pay.data.outTradeNo}/confirm`);
+    await gb.settle();
+
+    expect(gb.order(joined.data.orderId)).toMatchObject({ status: 'refunded', refund: { status: 'refunded', outRefundNo: `gbr_${joined.data.orderId}` } });
+    const member = gb.group(leaderGroup.groupId).members.find((m) => m.orderId === joined.data.orderId);
+    expect(member).toMatchObject({ state: 'refunded', exit: 'late_payment' });
+    expect(gb.group(leaderGroup.groupId)).toMatchObject({ status: 'forming', paidCount: 1, outstanding: 0 });
+    expect(gb.quota('gb-tee', 'o_liu')).toBe(0);
+    const view = await gb.view(leaderGroup.groupId, 'o_liu');
+    expect(view.data.viewer).toMatchObject({ role: 'none', canJoin: true });
+    expect(view.data.viewer.notice).toMatch(/自己开一个团/);
+  });
+});
+
 describe('bad input', () => {
   it('answers with a clear code and a Chinese message, and writes nothing', async () => {
+    const quota = gb.quota('gb-tee', 'o_chen');
     const before = { orders: gb.db().find('orders', {}).length, requests: gb.db().find('order_requests', {}).length, groups: gb.db().find('groupbuy_groups', {}).length, stock: gb.stock('gb-tee') };
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ action: 'open', activityId: 'gb-tee', quantity: 1, requestId: 'req-bad-0001' }, 'INVALID_INPUT', /商品规格/],
@@ -107,7 +156,7 @@ describe('bad input', () => {
     }
     expect(await cloud.call<Reply>('groupbuy', { action: 'open', activityId: 'gb-tee', skuId: 'tee-m', quantity: 1, requestId: 'req-bad-0009' })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     expect({ orders: gb.db().find('orders', {}).length, requests: gb.db().find('order_requests', {}).length, groups: gb.db().find('groupbuy_groups', {}).length, stock: gb.stock('gb-tee') }).toEqual(before);
-    expect(gb.quota('gb-tee', 'o_chen')).toBe(0);
+    expect(gb.quota('gb-tee', 'o_chen')).toBe(quota);
   });
 
   it('replays a retried open with the same request id instead of opening a second group', async () => {
@@ -119,10 +168,11 @@ describe('bad input', () => {
 
   it('a leader who never pays: the order closes, the group fails and the reservation goes back', async () => {
     const stock = gb.stock('gb-tee');
+    const quota = gb.quota('gb-tee', 'o_chen');
     const opened = await gb.open('o_chen', 'gb-tee');
     expect(await cloud.call<Reply>('orders', { action: 'cancel', orderId: opened.data.orderId }, 'o_chen')).toMatchObject({ ok: true });
     expect(gb.group(opened.data.groupId)).toMatchObject({ status: 'failed', failReason: 'leader_unpaid', outstanding: 0 });
     expect(gb.stock('gb-tee')).toEqual(stock);
-    expect(gb.quota('gb-tee', 'o_chen')).toBe(0);
+    expect(gb.quota('gb-tee', 'o_chen')).toBe(quota);
   });
 });
