@@ -2,12 +2,11 @@
  * The shop window: typed calls to the `catalog` cloud function (docs/api.md, "catalog"). Every
  * amount is integer fen; every instant from the server is epoch ms or an ISO string as named.
  */
-import Taro from '@tarojs/taro';
 import type { Fen } from '@/domain/money';
 import { fail, type Reply } from '@/domain/reply';
 import type { TierId } from '@/domain/tiers';
 import { callFunction } from './cloud';
-import { getDevOpenid } from './dev-identity';
+import { requestSubscribe } from './subscribe';
 
 export interface ProductCard {
   id: string;
@@ -191,32 +190,9 @@ export function fetchProduct(id: string): Promise<Reply<ProductPage>> {
   return callFunction<ProductPage>('catalog', { action: 'product', id });
 }
 
-/**
- * WeChat's consent for one restock message. On weapp the user taps 允许 in WeChat's own prompt;
- * the H5 build has no such prompt, so it tells the local CloudBase the user accepted
- * (docs/emulator.md, `/api/_emulator/subscribe/accept`).
- */
+/** WeChat's consent for one restock message (services/subscribe.ts). */
 async function askRestockConsent(templateId: string): Promise<boolean> {
-  if (process.env.TARO_ENV === 'weapp') {
-    try {
-      const res = (await Taro.requestSubscribeMessage({ tmplIds: [templateId], entityIds: [] })) as unknown as Record<string, string>;
-      return res[templateId] === 'accept';
-    } catch {
-      return false;
-    }
-  }
-  try {
-    const base = typeof LOCAL_API_BASE !== 'undefined' ? LOCAL_API_BASE : '';
-    const res = await Taro.request({
-      url: `${base}/api/_emulator/subscribe/accept`,
-      method: 'POST',
-      data: { openid: getDevOpenid(), templateIds: [templateId] },
-      header: { 'content-type': 'application/json' },
-    });
-    return res.statusCode === 200;
-  } catch {
-    return false;
-  }
+  return (await requestSubscribe([templateId])).includes(templateId);
 }
 
 /** 到货提醒: WeChat's consent first (one consent = one message), then the alert itself. */

@@ -2,11 +2,8 @@
  * The membership function's API as the pages use it (docs/api.md "membership"). Every call
  * returns the function's Reply; nothing here throws.
  */
-import Taro from '@tarojs/taro';
 import { callFunction } from './cloud';
-import { getDevOpenid } from './dev-identity';
-
-declare const LOCAL_API_BASE: string;
+import { requestSubscribe } from './subscribe';
 
 export interface TierBenefit {
   id: string;
@@ -137,31 +134,7 @@ export function newRequestId(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
 
-/**
- * After a check-in the page offers a reminder subscription. On weapp WeChat asks the user; the
- * H5 build has no such prompt, so it tells the local CloudBase the user accepted
- * (docs/emulator.md, `/api/_emulator/subscribe/accept`). True when the user allowed it.
- */
+/** After a check-in the page offers a reminder subscription (services/subscribe.ts). True when the user allowed it. */
 export async function askSubscription(templateIds: string[]): Promise<boolean> {
-  if (templateIds.length === 0) return false;
-  if (process.env.TARO_ENV === 'weapp') {
-    try {
-      const res = (await Taro.requestSubscribeMessage({ tmplIds: templateIds, entityIds: [] })) as unknown as Record<string, string>;
-      return templateIds.some((id) => res[id] === 'accept');
-    } catch {
-      return false;
-    }
-  }
-  try {
-    const base = typeof LOCAL_API_BASE !== 'undefined' ? LOCAL_API_BASE : '';
-    const res = await Taro.request({
-      url: `${base}/api/_emulator/subscribe/accept`,
-      method: 'POST',
-      data: { openid: getDevOpenid(), templateIds },
-      header: { 'content-type': 'application/json' },
-    });
-    return res.statusCode === 200;
-  } catch {
-    return false;
-  }
+  return (await requestSubscribe(templateIds)).length > 0;
 }

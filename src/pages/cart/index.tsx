@@ -12,6 +12,7 @@ import { imageUrl } from '@/services/media';
 import { checkoutLines, selectedTotal, useCart } from '@/stores/cart';
 import type { Reply } from '@/domain/reply';
 import './index.scss';
+import { usePageView } from '@/services/analytics';
 
 const toastFailure = (reply: Reply<unknown> | null) => {
   if (reply && !reply.ok) void Taro.showToast({ title: reply.message, icon: 'none' });
@@ -77,6 +78,7 @@ function CartRow({ line, busy }: { line: CartLine; busy: boolean }) {
 }
 
 export default function CartPage() {
+  usePageView();
   const { status, items, error, busy, load, toggleAll } = useCart();
 
   useDidShow(() => {

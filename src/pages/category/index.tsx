@@ -7,6 +7,7 @@ import { searchUrl } from '@/packages/product/routes';
 import { fetchCategories, type CategoryList, type PriceBand, type SearchSort } from '@/services/catalog';
 import { createResultsStore } from '@/stores/catalog-results';
 import './index.scss';
+import { usePageView } from '@/services/analytics';
 
 const SORTS: { key: SearchSort | 'price'; label: string }[] = [
   { key: 'sales', label: '销量' },
@@ -15,6 +16,7 @@ const SORTS: { key: SearchSort | 'price'; label: string }[] = [
 ];
 
 export default function CategoryPage() {
+  usePageView();
   const [useResults] = useState(() => createResultsStore({ sort: 'sales' }));
   const results = useResults();
   const [catalog, setCatalog] = useState<CategoryList | null>(null);

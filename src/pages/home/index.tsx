@@ -14,6 +14,7 @@ import { areas, tabs } from '@/packages/routes';
 import { fetchHome, type BannerLink, type HomeFeed, type ProductCard } from '@/services/catalog';
 import { imageUrl } from '@/services/media';
 import './index.scss';
+import { usePageView } from '@/services/analytics';
 
 const ICON = 22;
 
@@ -47,6 +48,7 @@ const shelf = (products: ProductCard[]) =>
   products.map((p) => ({ id: p.id, title: p.title, imageUrl: imageUrl(p.cover), priceFen: p.price, listPriceFen: p.listPrice, badge: p.badge ?? undefined }));
 
 export default function HomePage() {
+  usePageView();
   const [feed, setFeed] = useState<HomeFeed | null>(null);
   const [error, setError] = useState<string | null>(null);
 

@@ -23,6 +23,7 @@ import { useSession } from '@/stores/session';
 import { groupbuyRoutes } from '@/packages/groupbuy/routes';
 import { areas } from '@/packages/routes';
 import './index.scss';
+import { usePageView } from '@/services/analytics';
 
 const go = (url: string) => () => void Taro.navigateTo({ url });
 
@@ -56,6 +57,7 @@ function Entry({ icon, title, description, url }: { icon: ReactNode; title: stri
 }
 
 export default function MePage() {
+  usePageView();
   const { status, profile, roles, staff, error, login } = useSession();
 
   useEffect(() => {

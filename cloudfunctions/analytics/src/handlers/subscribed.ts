@@ -20,6 +20,18 @@ export async function ourTemplateIds(ctx: HandlerContext): Promise<string[]> {
     .filter((id): id is string => typeof id === 'string' && /^[A-Za-z0-9_-]+$/.test(id));
 }
 
+/** `templates {}`: template ids by purpose, so the client can ask for the ones a moment needs. */
+export const templates: Handler = async (_event, ctx) => {
+  const found = await ctx.db.collection('settings').where({ _id: 'subscribeTemplates' }).limit(1).get();
+  const doc = found.data[0] ?? {};
+  const out: Record<string, string> = {};
+  for (const [purpose, t] of Object.entries(doc)) {
+    const id = typeof t === 'object' && t !== null ? (t as { id?: unknown }).id : undefined;
+    if (typeof id === 'string' && id) out[purpose] = id;
+  }
+  return out;
+};
+
 /**
  * `subscribed { promptId, result }`: one credit per template the user accepted. The prompt is
  * recorded (`subscribe_prompts/<openid>:<promptId>`) in the same transaction as the `inc(1)`s, so a

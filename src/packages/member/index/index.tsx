@@ -11,6 +11,7 @@ import { useMembership } from '@/stores/membership';
 import { useSession } from '@/stores/session';
 import { membershipApi, type TierBenefit } from '@/services/membership';
 import './index.scss';
+import { usePageView } from '@/services/analytics';
 
 const go = (url: string) => () => void Taro.navigateTo({ url });
 
@@ -21,6 +22,7 @@ const priorityText = (b: TierBenefit) => (b.priorityHours > 0 ? `提前${b.prior
 const qualifyText = (b: TierBenefit) => (b.minOrders12m === 0 ? '注册即享' : `¥${formatYuan(b.minSpend12m)} 且 ${b.minOrders12m} 单`);
 
 export default function MemberCentrePage() {
+  usePageView();
   const { profile, loading, error, loadProfile } = useMembership();
   const nickName = useSession((s) => s.profile?.nickName);
 

@@ -11,6 +11,7 @@ import { EmptyState } from '@/components/empty-state';
 import { distanceText, storesService, type StoreInfo } from '@/services/stores';
 import { couponCentreUrl, storeDetailUrl, storeRoutes } from '../routes';
 import './index.scss';
+import { usePageView } from '@/services/analytics';
 
 type Mode = { kind: 'ask' } | { kind: 'locating' } | { kind: 'nearby'; stores: StoreInfo[] } | { kind: 'cities'; note: string | null };
 
@@ -34,6 +35,7 @@ function StoreRow({ store }: { store: StoreInfo }) {
 }
 
 export default function StoresPage() {
+  usePageView();
   const [mode, setMode] = useState<Mode>({ kind: 'ask' });
   const [cities, setCities] = useState<{ city: string; stores: StoreInfo[] }[]>([]);
   const [city, setCity] = useState<string>('');
