@@ -10,7 +10,7 @@ const areaPages: Record<string, string[]> = {
   member: ['index/index', 'points/index', 'checkin/index', 'mall/index'],
   store: ['index/index', 'detail/index', 'coupons/index', 'mine/index', 'qr/index'],
   groupbuy: ['index/index', 'activity/index', 'group/index', 'mine/index'],
-  invite: ['index/index'],
+  invite: ['index/index', 'poster/index'],
   staff: ['index/index'],
   manager: ['index/index', 'orders/index', 'order/index', 'coupons/index', 'redemptions/index'],
 };

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { fail, ok, type Reply } from '@/domain/reply';
 import type { Address } from './address';
 import { callFunction } from './cloud';
+import { referralCode } from './referral';
 
 export type OrderStatus = 'pending_payment' | 'grouping' | 'paid' | 'shipped' | 'completed' | 'cancelled' | 'refunded';
 export type RefundStatus = 'requested' | 'approved' | 'rejected' | 'refunded';
@@ -170,7 +171,8 @@ const call = <T>(data: Record<string, unknown>) => callFunction<T>('orders', dat
 export const ordersService = {
   preview: (input: CheckoutInput) => call<PreviewData>({ action: 'preview', ...input }),
   create: (input: CheckoutInput & { fromCart?: boolean; requestId: string; remark?: string }) =>
-    call<{ orderId: string; payable: Fen; status: OrderStatus }>({ action: 'create', ...input }),
+    // The referral code the shopper arrived with this visit is recorded on the order (attribution).
+    call<{ orderId: string; payable: Fen; status: OrderStatus }>({ action: 'create', ...input, referralCode: referralCode() }),
   pay: (orderId: string) => call<PayData>({ action: 'pay', orderId }),
   cancel: (orderId: string) => call<unknown>({ action: 'cancel', orderId }),
   confirm: (orderId: string) => call<unknown>({ action: 'confirm', orderId }),

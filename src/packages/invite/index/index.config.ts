@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '邀请有礼',
+  enablePullDownRefresh: true,
 });
