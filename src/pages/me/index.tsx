@@ -92,7 +92,7 @@ export default function MePage() {
         <Entry icon={<Star size={18} />} title="积分兑换" description="积分抵现 · 换券" url="/packages/member/mall/index" />
         <Entry icon={<Calendar size={18} />} title="每日签到" description="连签有奖励" url="/packages/member/checkin/index" />
         <Entry icon={<UserAdd size={18} />} title="我的拼团" description="拼团进度 · 邀请好友" url={groupbuyRoutes.mine} />
-        <Entry icon={<Gift size={18} />} title="邀请有礼" url={areas.invite} />
+        <Entry icon={<Gift size={18} />} title="邀请有礼" description="邀请3人下单赠券" url={areas.invite} />
       </Cell.Group>
 
       <Cell.Group className="me__group" title="门店">

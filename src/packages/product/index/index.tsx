@@ -4,6 +4,7 @@ import Taro, { useLoad, useShareAppMessage } from '@tarojs/taro';
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import { Cart, Home, Shopping } from '@nutui/icons-react-taro';
 import { EmptyState } from '@/components/empty-state';
+import { PosterEntry } from '@/components/poster-entry';
 import { Price } from '@/components/price';
 import { SizeGuide } from '@/components/size-guide';
 import { SkuPicker, cellAt, initialSelection, type SkuSelection } from '@/components/sku-picker';
@@ -176,6 +177,7 @@ export default function ProductPage() {
           ))}
         </Swiper>
         <Text className="product__counter">{`${slide + 1} / ${product.images.length}`}</Text>
+        <PosterEntry className="product__poster" productId={product.id} />
       </View>
 
       <FlashBanner flash={flash.data} onEnd={() => void flash.reload()} />
