@@ -4,7 +4,7 @@
  * when the app is hidden. A batch that fails is sent once more with the same event ids (the server
  * stores `<openid>:<id>` once, so a batch that did arrive is not counted twice), then dropped.
  */
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { getCurrentInstance, useDidShow } from '@tarojs/taro';
 import type { ClientEventType, EventPayload } from '@/domain/tags/events';
 import type { Reply } from '@/domain/reply';
 import { callFunction } from './cloud';
@@ -138,15 +138,21 @@ export function trackPageShown(path: string, params: Record<string, string | und
 
 /** For pages: reports each show of the current page (see trackPageShown). */
 export function usePageView(productId?: string): void {
-  useDidShow(() => {
-    const router = Taro.getCurrentInstance().router;
-    trackPageShown(router?.path ?? '', (router?.params ?? {}) as Record<string, string | undefined>, productId);
-  });
+  useDidShow(() => trackCurrentPage(productId));
 }
 
 export function trackProductView(productId: string): void {
-  const router = Taro.getCurrentInstance().router;
-  trackPageShown(router?.path ?? '', (router?.params ?? {}) as Record<string, string | undefined>, productId);
+  trackCurrentPage(productId);
+}
+
+function trackCurrentPage(productId?: string): void {
+  // Analytics must never break a page: anything odd about the router is ignored.
+  try {
+    const router = getCurrentInstance()?.router;
+    trackPageShown(router?.path ?? '', (router?.params ?? {}) as Record<string, string | undefined>, productId);
+  } catch {
+    // nothing to report
+  }
 }
 
 export function trackAddToCart(productId: string, skuId: string, quantity: number): void {

@@ -6,6 +6,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Coupon } from '@nutui/icons-react-taro';
 import { EmptyState } from '@/components/empty-state';
 import { couponsService, type CenterItem } from '@/services/coupons';
+import { requestSubscribe, templateIds } from '@/services/subscribe';
 import { CouponTicket, shortDate } from './coupon-ticket';
 import { couponQrUrl, storeRoutes } from './routes';
 
@@ -20,6 +21,18 @@ export function CentreList({ storeId }: { storeId?: string }) {
   const [items, setItems] = useState<CenterItem[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [claimed, setClaimed] = useState<Record<string, string>>({});
+  // After a claim, a quiet offer to be told before the coupon expires. The ids are fetched ahead:
+  // on weapp the consent prompt must open straight from the tap.
+  const [notifyIds, setNotifyIds] = useState<string[]>([]);
+  const [notifyDone, setNotifyDone] = useState(false);
+  useEffect(() => {
+    void templateIds(['coupon_expiry', 'marketing']).then(setNotifyIds);
+  }, []);
+  const notify = async () => {
+    const accepted = await requestSubscribe(notifyIds);
+    setNotifyDone(true);
+    void Taro.showToast({ title: accepted.length > 0 ? '到期前会提醒你' : '未开启提醒', icon: 'none' });
+  };
 
   const load = async () => {
     const reply = await couponsService.center(storeId);
@@ -52,6 +65,14 @@ export function CentreList({ storeId }: { storeId?: string }) {
   if (items.length === 0) return <EmptyState icon={<Coupon size={28} />} title="暂无可领取的优惠券" description="新的门店活动上线后会出现在这里" />;
   return (
     <View className="centre-list">
+      {Object.keys(claimed).length > 0 && notifyIds.length > 0 && !notifyDone ? (
+        <View className="centre-list__notify">
+          <Text className="centre-list__notify-text">订阅到期提醒，券快过期时告诉你</Text>
+          <Button size="small" type="primary" fill="outline" onClick={() => void notify()}>
+            订阅
+          </Button>
+        </View>
+      ) : null}
       {items.map((item) => {
         const justClaimed = claimed[item.id];
         const action = justClaimed ? (

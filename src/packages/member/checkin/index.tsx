@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { CheckinCalendar } from '@/components/checkin-calendar';
+import { trackCheckin } from '@/services/analytics';
 import { askSubscription } from '@/services/membership';
 import { useMembership } from '@/stores/membership';
 import './index.scss';
@@ -27,6 +28,7 @@ export default function CheckinPage() {
       void Taro.showToast({ title: reply.message, icon: 'none' });
       return;
     }
+    trackCheckin();
     const { points, bonusPoints, subscribeTemplateIds } = reply.data;
     void Taro.showToast({ title: bonusPoints > 0 ? `签到成功 +${points}（含连签奖励${bonusPoints}）` : `签到成功 +${points}积分`, icon: 'none' });
     if (subscribeTemplateIds.length > 0) {

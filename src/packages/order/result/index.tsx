@@ -6,6 +6,7 @@ import { Checked, Clock } from '@nutui/icons-react-taro';
 import { formatFen } from '@/domain/money';
 import { tabs } from '@/packages/routes';
 import { ordersService, type OrderDetail } from '@/services/orders';
+import { requestSubscribe, templateIds } from '@/services/subscribe';
 import { detailUrl } from '../routes';
 import './index.scss';
 
@@ -13,8 +14,12 @@ export default function PayResultPage() {
   const { params } = useRouter();
   const orderId = params.id ? decodeURIComponent(params.id) : '';
   const [order, setOrder] = useState<OrderDetail | null>(null);
+  // Fetched ahead: on weapp the consent prompt must open straight from the tap, with no wait before it.
+  const [notifyIds, setNotifyIds] = useState<string[]>([]);
+  const [notifyDone, setNotifyDone] = useState(false);
 
   useLoad(() => {
+    void templateIds(['order_status', 'group_result', 'marketing']).then(setNotifyIds);
     if (!orderId) return;
     void ordersService.detail(orderId).then((reply) => {
       if (reply.ok) setOrder(reply.data);
@@ -43,6 +48,24 @@ export default function PayResultPage() {
         </Text>
         {order ? <Text className="pay-result__status">订单状态：{order.statusText}</Text> : null}
       </View>
+      {paid && notifyIds.length > 0 && !notifyDone ? (
+        <View className="pay-result__notify">
+          <Text className="pay-result__notify-text">订阅发货、拼团结果和上新提醒，不错过订单进度</Text>
+          <Button
+            size="small"
+            type="primary"
+            fill="outline"
+            onClick={() =>
+              void requestSubscribe(notifyIds).then((accepted) => {
+                setNotifyDone(true);
+                void Taro.showToast({ title: accepted.length > 0 ? '已订阅提醒' : '未开启提醒', icon: 'none' });
+              })
+            }
+          >
+            订阅提醒
+          </Button>
+        </View>
+      ) : null}
       <View className="pay-result__actions">
         <Button type="primary" block onClick={() => void Taro.redirectTo({ url: detailUrl(orderId) })}>
           查看订单
