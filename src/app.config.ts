@@ -7,12 +7,12 @@ import { colors } from './theme/tokens';
 const areaPages: Record<string, string[]> = {
   product: ['index/index', 'search/index'],
   order: ['index/index', 'checkout/index', 'address/index', 'address-edit/index', 'result/index', 'list/index', 'detail/index', 'refund/index'],
-  member: ['index/index', 'points/index', 'checkin/index', 'mall/index'],
+  member: ['index/index', 'points/index', 'checkin/index', 'mall/index', 'settings/index'],
   store: ['index/index', 'detail/index', 'coupons/index', 'mine/index', 'qr/index'],
   groupbuy: ['index/index', 'activity/index', 'group/index', 'mine/index'],
   invite: ['index/index', 'poster/index'],
   staff: ['index/index'],
-  manager: ['index/index', 'orders/index', 'order/index', 'coupons/index', 'redemptions/index'],
+  manager: ['index/index', 'orders/index', 'order/index', 'coupons/index', 'redemptions/index', 'user-tags/index'],
 };
 
 export default defineAppConfig({
