@@ -168,3 +168,45 @@ export function trackShare(path: string, channel: 'chat' | 'timeline', productId
 export function trackCheckin(): void {
   analytics.track('checkin', {});
 }
+
+// ── Preferences and managers' tag desk (docs/api.md "analytics", "tags") ─────────────────────────
+
+export interface MarketingPreference {
+  marketingOptOut: boolean;
+  marketingOptOutAt: string | null;
+}
+
+export const preferencesService = {
+  read: () => callFunction<MarketingPreference>('analytics', { action: 'preferences' }),
+  setMarketingOptOut: (marketingOptOut: boolean) => callFunction<MarketingPreference>('analytics', { action: 'preferences', marketingOptOut }),
+};
+
+export interface TagUserSummary {
+  openid: string;
+  nickName: string;
+  avatarUrl: string;
+  tier: string;
+  city: string | null;
+  points: number;
+}
+
+export interface UserTagsView {
+  tags: string[];
+  lifecycleTags: string[];
+  manualTags: string[];
+  interests: string[];
+  tier: string;
+  city: string | null;
+  storeId: string | null;
+  segment: string | null;
+  rfm: { r: number; f: number; m: number } | null;
+  marketingOptOut: boolean;
+  computedAt: number;
+}
+
+export const userTagsService = {
+  search: (q: string) => callFunction<{ users: TagUserSummary[] }>('tags', { action: 'search', q }),
+  user: (openid: string) => callFunction<{ user: TagUserSummary & { marketingOptOut: boolean }; tags: UserTagsView | null }>('tags', { action: 'user', openid }),
+  setManual: (openid: string, change: { add?: string[]; remove?: string[] }) =>
+    callFunction<{ manualTags: string[]; tags: UserTagsView | null }>('tags', { action: 'setManual', openid, ...change }),
+};

@@ -5,6 +5,7 @@ export const managerRoutes = {
   order: '/packages/manager/order/index',
   coupons: '/packages/manager/coupons/index',
   redemptions: '/packages/manager/redemptions/index',
+  userTags: '/packages/manager/user-tags/index',
 } as const;
 
 export const managerOrderUrl = (orderId: string): string => `${managerRoutes.order}?id=${encodeURIComponent(orderId)}`;

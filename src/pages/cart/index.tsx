@@ -11,8 +11,8 @@ import { MAX_PER_LINE, type CartLine } from '@/services/cart';
 import { imageUrl } from '@/services/media';
 import { checkoutLines, selectedTotal, useCart } from '@/stores/cart';
 import type { Reply } from '@/domain/reply';
-import './index.scss';
 import { usePageView } from '@/services/analytics';
+import './index.scss';
 
 const toastFailure = (reply: Reply<unknown> | null) => {
   if (reply && !reply.ok) void Taro.showToast({ title: reply.message, icon: 'none' });

@@ -6,8 +6,8 @@ import { ResultsGrid } from '@/components/results-grid';
 import { searchUrl } from '@/packages/product/routes';
 import { fetchCategories, type CategoryList, type PriceBand, type SearchSort } from '@/services/catalog';
 import { createResultsStore } from '@/stores/catalog-results';
-import './index.scss';
 import { usePageView } from '@/services/analytics';
+import './index.scss';
 
 const SORTS: { key: SearchSort | 'price'; label: string }[] = [
   { key: 'sales', label: '销量' },

@@ -13,8 +13,8 @@ import { productUrl, searchUrl } from '@/packages/product/routes';
 import { areas, tabs } from '@/packages/routes';
 import { fetchHome, type BannerLink, type HomeFeed, type ProductCard } from '@/services/catalog';
 import { imageUrl } from '@/services/media';
-import './index.scss';
 import { usePageView } from '@/services/analytics';
+import './index.scss';
 
 const ICON = 22;
 

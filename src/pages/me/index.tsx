@@ -22,8 +22,8 @@ import { UserCard } from '@/components/user-card';
 import { useSession } from '@/stores/session';
 import { groupbuyRoutes } from '@/packages/groupbuy/routes';
 import { areas } from '@/packages/routes';
-import './index.scss';
 import { usePageView } from '@/services/analytics';
+import './index.scss';
 
 const go = (url: string) => () => void Taro.navigateTo({ url });
 

@@ -19,6 +19,7 @@ const ready: Area[] = [
   { title: '全部订单', description: '按状态查看所有订单', icon: <Order size={22} />, url: `${managerRoutes.orders}?status=all` },
   { title: '门店优惠券', description: '新建到店券，查看领取与核销', icon: <Coupon size={22} />, url: managerRoutes.coupons },
   { title: '门店核销统计', description: '各门店核销张数、返积分与自提单', icon: <Shop size={22} />, url: managerRoutes.redemptions },
+  { title: '用户标签', description: '查找用户，查看生命周期、RFM分群与兴趣，管理手动标签', icon: <People size={22} />, url: managerRoutes.userTags },
 ];
 
 const later: Area[] = [

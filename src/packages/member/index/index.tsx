@@ -10,8 +10,8 @@ import { EmptyState } from '@/components/empty-state';
 import { useMembership } from '@/stores/membership';
 import { useSession } from '@/stores/session';
 import { membershipApi, type TierBenefit } from '@/services/membership';
-import './index.scss';
 import { usePageView } from '@/services/analytics';
+import './index.scss';
 
 const go = (url: string) => () => void Taro.navigateTo({ url });
 
@@ -97,6 +97,10 @@ export default function MemberCentrePage() {
         <View className="member__shortcut" onClick={go('/packages/member/mall/index')}>
           <Text className="member__shortcut-title">积分商城</Text>
           <Text className="member__shortcut-sub">积分兑换优惠券</Text>
+        </View>
+        <View className="member__shortcut" onClick={go('/packages/member/settings/index')}>
+          <Text className="member__shortcut-title">消息设置</Text>
+          <Text className="member__shortcut-sub">营销消息开关</Text>
         </View>
       </View>
 

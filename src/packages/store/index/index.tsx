@@ -10,8 +10,8 @@ import { ArrowRight, Location, Coupon } from '@nutui/icons-react-taro';
 import { EmptyState } from '@/components/empty-state';
 import { distanceText, storesService, type StoreInfo } from '@/services/stores';
 import { couponCentreUrl, storeDetailUrl, storeRoutes } from '../routes';
-import './index.scss';
 import { usePageView } from '@/services/analytics';
+import './index.scss';
 
 type Mode = { kind: 'ask' } | { kind: 'locating' } | { kind: 'nearby'; stores: StoreInfo[] } | { kind: 'cities'; note: string | null };
 
