@@ -1,5 +1,5 @@
 /**
- * 拼团 end to end: 林小姐 opens a 3-person group for the denim jeans and pays (模拟支付) -> her group
+ * 拼团 end to end: the product page offers the group buy; 林小姐 opens a 3-person group for the denim jeans and pays (模拟支付) -> her group
  * page reads 拼团中 / 还差2人 -> 王先生 and 小鹿Lu each open her group page from the shared link,
  * 参与拼团, pay -> the group page reads 拼团成功 with three members. Runs the H5 build against the
  * local CloudBase with the demo brand.
@@ -43,6 +43,17 @@ async function chooseAndPay(page: Page, confirm: string, shot: string) {
 }
 
 test('林小姐 opens a 3-person group and pays; 王先生 and 小鹿Lu join from her link and pay; the group reads 拼团成功', async () => {
+  // 0. The jeans' product page offers the group buy: 3人拼团 at ¥169, 赵小雨's forming group to join, 发起拼团.
+  const product = await stack.open('o_demo_lin', '/#/packages/product/index/index?id=p017');
+  const strip = product.locator('.group-strip').filter({ visible: true }).first();
+  await strip.waitFor({ state: 'visible', timeout: 20_000 });
+  expect(await strip.textContent()).toContain('3人拼团 ¥169');
+  await strip.getByText('去参团').first().waitFor({ state: 'visible', timeout: 20_000 });
+  await strip.getByText('发起拼团').waitFor({ state: 'visible', timeout: 20_000 });
+  await strip.scrollIntoViewIfNeeded();
+  await product.waitForTimeout(500);
+  await screenshot(product, 'groupbuy-0-product-strip');
+
   // 1. The group-buy list: the denim 3人团 among the activities.
   const leader = await stack.open('o_demo_lin', '/#/packages/groupbuy/index/index');
   await seeText(leader, '复古直筒牛仔裤 3人团');
