@@ -15,6 +15,8 @@ interface JobSettings {
 const DEFAULTS: JobSettings = { pageSize: 50, budgetMs: 40_000 };
 // Longer than one invocation can run: a run whose lease lapsed has stopped and may be resumed.
 const LEASE_MARGIN_MS = 20_000;
+// Users of a page computed side by side: each is a few independent reads and one write.
+const PARALLEL_USERS = 8;
 
 interface RunDoc {
   _id: string;
@@ -68,16 +70,20 @@ export const tagsDaily: Handler = async (_event, ctx) => {
       .orderBy('_id', 'asc')
       .limit(settings.pageSize)
       .get();
-    for (const user of page.data) {
-      if (user.status === 'deleted') continue;
-      try {
-        const { doc } = await computeUserTags(ctx, user, now, lookups);
-        await writeUserTags(ctx, doc);
-        summary.users += 1;
-      } catch (error) {
-        summary.failed += 1;
-        console.error('[tags] recompute failed', user._id, error);
-      }
+    const active = page.data.filter((u) => u.status !== 'deleted');
+    for (let i = 0; i < active.length; i += PARALLEL_USERS) {
+      await Promise.all(
+        active.slice(i, i + PARALLEL_USERS).map(async (user) => {
+          try {
+            const { doc } = await computeUserTags(ctx, user, now, lookups);
+            await writeUserTags(ctx, doc);
+            summary.users += 1;
+          } catch (error) {
+            summary.failed += 1;
+            console.error('[tags] recompute failed', user._id, error);
+          }
+        }),
+      );
     }
     summary.pages += 1;
     if (page.data.length > 0) cursor = page.data[page.data.length - 1]._id;
