@@ -66,9 +66,12 @@ export default function ProductPage() {
 
   const promo = useMemo(() => {
     const map: Record<string, { price: number; label: string }> = {};
-    if (data?.flashSale?.status === 'active') for (const item of data.flashSale.items) if (item.stockLeft > 0) map[item.skuId] = { price: item.salePrice, label: '秒杀价' };
+    // The flash function knows this viewer (limit reached, priority window): its answer wins once it has come.
+    if (flash.data) {
+      if (flash.data.sale && flash.data.viewer.canBuyNow) for (const item of flash.data.sale.items) if (item.stockLeft > 0) map[item.skuId] = { price: item.salePrice, label: '秒杀价' };
+    } else if (data?.flashSale?.status === 'active') for (const item of data.flashSale.items) if (item.stockLeft > 0) map[item.skuId] = { price: item.salePrice, label: '秒杀价' };
     return map;
-  }, [data]);
+  }, [data, flash.data]);
 
   if (error) {
     return (
@@ -159,7 +162,7 @@ export default function ProductPage() {
         ) : null}
         {mode !== 'cart' ? (
           <Button className="product__btn product__btn--buy" disabled={blocked || flashBuy.busy} onClick={() => void confirm('buy')}>
-            {(cell ? flash.itemFor(cell.skuId) : flash.data?.sale && flash.data.viewer.canBuyNow) || (flashSale?.status === 'active' && cell && promo[cell.skuId]) ? '立即抢购' : '立即购买'}
+            {(cell ? flash.itemFor(cell.skuId) : flash.data?.sale && flash.data.viewer.canBuyNow) ? '立即抢购' : '立即购买'}
           </Button>
         ) : null}
       </>
