@@ -79,7 +79,7 @@ async function refund(ctx: Ctx, e: Extract<GroupEffect, { type: 'refund' }>): Pr
   if (!paySucceeded(res)) console.error('[weave] group refund failed', e.key, res.returnMsg, res.errCodeDes);
 }
 
-async function fulfil(ctx: Ctx, e: Extract<GroupEffect, { type: 'fulfil' }>): Promise<void> {
+async function moveToFulfilment(ctx: Ctx, e: Extract<GroupEffect, { type: 'fulfil' }>): Promise<void> {
   await changeWithEvent(ctx, {
     orderId: e.orderId,
     from: ['grouping'],
@@ -88,6 +88,10 @@ async function fulfil(ctx: Ctx, e: Extract<GroupEffect, { type: 'fulfil' }>): Pr
     history: { status: 'paid', by: 'system', note: '拼团成功' },
     event: 'paid',
   });
+}
+
+async function fulfil(ctx: Ctx, e: Extract<GroupEffect, { type: 'fulfil' }>): Promise<void> {
+  await moveToFulfilment(ctx, e);
   await applyGroupEvent(ctx, e.groupId, { type: 'effect_done', key: e.key });
 }
 
@@ -131,11 +135,35 @@ export async function runEffect(ctx: Ctx, e: GroupEffect): Promise<void> {
  * Runs effects one after another. A failure is logged and left owed: the group keeps it in
  * pendingEffects (`outstanding > 0`) and the minute sweep tries again.
  */
+const FULFIL_PARALLEL = 3;
+
 export async function runEffects(ctx: Ctx, effects: readonly GroupEffect[]): Promise<number> {
   let failed = 0;
+  // A group that fills moves N orders at once, each with its paid event delivered to subscribers:
+  // those moves are independent, so they run side by side; the reports to the one group document
+  // follow one by one (they would only race each other for its version).
+  const fulfils = effects.filter((e): e is Extract<GroupEffect, { type: 'fulfil' }> => e.type === 'fulfil');
+  const moved: boolean[] = [];
+  // A few at a time: each paid event calls every subscriber function, whose instances are few.
+  for (let i = 0; i < fulfils.length; i += FULFIL_PARALLEL) {
+    const batch = fulfils.slice(i, i + FULFIL_PARALLEL).map((e) =>
+      moveToFulfilment(ctx, e).then(
+        () => true,
+        (error) => {
+          console.error('[weave] group fulfilment left for the sweep', e.key, error);
+          return false;
+        },
+      ),
+    );
+    moved.push(...(await Promise.all(batch)));
+  }
+  failed += moved.filter((ok) => !ok).length;
+  const movedKeys = new Set(fulfils.filter((_, i) => moved[i]).map((e) => e.key));
   for (const e of effects) {
+    if (e.type === 'fulfil' && !movedKeys.has(e.key)) continue;
     try {
-      await runEffect(ctx, e);
+      if (e.type === 'fulfil') await applyGroupEvent(ctx, e.groupId, { type: 'effect_done', key: e.key });
+      else await runEffect(ctx, e);
     } catch (error) {
       failed += 1;
       console.error('[weave] group effect left for the sweep', e.key, error);
