@@ -8,6 +8,7 @@ import type { Handler, HandlerContext } from '../../../_shared/router';
 import { placeOrder, placedReply, type PlacedReply } from '../../../orders/src/lib/place-order';
 import { loadSettings } from '../../../orders/src/lib/settings';
 import type { AddressDoc, StoreDoc } from '../../../orders/src/order-doc';
+import { cached } from '../lib/cache';
 import { claimFlash, releaseFlash } from '../lib/claim';
 import { tierOf, toFlashSale, type FlashBoughtDoc, type FlashSaleDoc, type FlashStockDoc, type ProductDoc, type SkuDoc } from '../lib/sales';
 
@@ -50,29 +51,35 @@ export const buy: Handler<PlacedReply> = async (event, ctx) => {
   const openid = requireUser(ctx);
   const input = parse(buyShape, event);
   const now = ctx.now();
-  const [sales, tierId, stockDocs, boughtDocs] = await Promise.all([
-    ctx.db.collection<FlashSaleDoc>('flash_sales').where({ 'items.id': input.saleItemId, status: 'active' }).limit(1).get(),
-    tierOf(ctx, openid),
+  // Losers of a rush should cost little: the cached sale plus two small reads decide most "no"s.
+  const [doc, stockDocs, boughtDocs] = await Promise.all([
+    cached(`sale-of:${input.saleItemId}`, async () => {
+      const { data } = await ctx.db.collection<FlashSaleDoc>('flash_sales').where({ 'items.id': input.saleItemId, status: 'active' }).limit(1).get();
+      return data[0] ?? null;
+    }),
     ctx.db.collection<FlashStockDoc>('flash_stock').where({ _id: input.saleItemId }).limit(1).get(),
     ctx.db.collection<FlashBoughtDoc>('flash_bought').where({ _id: flashCounterId(input.saleItemId, openid) }).limit(1).get(),
   ]);
-  const doc = sales.data[0];
   const saved = doc?.items.find((i) => i.id === input.saleItemId);
   if (!doc || !saved) throw new AppError('NOT_FOUND', '秒杀商品不存在');
   if (input.skuId && input.skuId !== saved.skuId) throw new AppError('INVALID_INPUT', '商品规格与秒杀商品不一致');
   const sale = toFlashSale(doc, new Map(stockDocs.data.map((d) => [d._id, d])));
   const item = sale.items.find((i) => i.id === saved.id)!;
-  const verdict = canBuy({ sale, item, userBought: boughtDocs.data[0]?.bought ?? 0, quantity: input.quantity, userTier: tierId, now: now.getTime() });
+  const userBought = boughtDocs.data[0]?.bought ?? 0;
+  // The tier only matters before the public start (会员优先购) and for pricing a winner.
+  const tierNow = now.getTime() < doc.startsAt ? tierOf(ctx, openid) : null;
+  const verdict = canBuy({ sale, item, userBought, quantity: input.quantity, userTier: (await tierNow) ?? 'normal', now: now.getTime() });
   if (!verdict.ok) {
-    // A retry of a purchase that went through reads "over the limit" now: answer with its order instead.
-    const earlier = await ctx.db.collection('order_requests').where({ _id: `${openid}:${input.requestId}` }).limit(1).get();
+    // A retry of a purchase that went through now reads "over the limit": answer with its order instead.
+    const earlier = userBought > 0 ? await ctx.db.collection('order_requests').where({ _id: `${openid}:${input.requestId}` }).limit(1).get() : { data: [] };
     if (earlier.data.length === 0) throw new AppError(verdict.code, verdict.reason);
   }
 
-  const [skus, products, settings, target] = await Promise.all([
+  const [tierId, skus, products, settings, target] = await Promise.all([
+    tierNow ?? tierOf(ctx, openid),
     ctx.db.collection<SkuDoc>('skus').where({ _id: saved.skuId }).limit(1).get(),
     ctx.db.collection<ProductDoc>('products').where({ _id: saved.productId }).limit(1).get(),
-    loadSettings(ctx),
+    cached('settings', () => loadSettings(ctx)),
     deliveryTarget(ctx, openid, { ...input, delivery: input.delivery ?? 'express' }),
   ]);
   const sku = skus.data[0];

@@ -5,7 +5,7 @@
  * orders function when an unpaid flash order is cancelled.
  */
 import { flashClaimPlan, flashRelease, type FlashClaimInput } from '../../../../src/domain/flash-sale/claim';
-import { toWxData, toWxWhere, undoIncrements, type ClaimPlan, type ConditionalUpdate, type DbCommandLike, type Refusal } from '../../../../src/domain/groupbuy/conditional-update';
+import { applyConditionalUpdate, toWxData, toWxWhere, undoIncrements, type ClaimPlan, type ConditionalUpdate, type DbCommandLike, type Refusal } from '../../../../src/domain/groupbuy/conditional-update';
 import { AppError } from '../../../../src/domain/reply';
 import { isDuplicateKeyError, type Command, type Database } from '../../../_shared/db-types';
 
@@ -15,15 +15,20 @@ const command = (_: Command) => _ as unknown as DbCommandLike;
 
 /**
  * One conditional update; true when it applied. A document that may not exist yet (`missingAs`,
- * the buyer's counter) is created first: its unique `_id` makes a second creator fail harmlessly,
- * and the update that follows still carries the condition.
+ * the buyer's counter) is first created already updated, when the update holds for the missing
+ * document: its unique `_id` lets only one creator win, so a first purchase costs one write. When
+ * the document exists (the add fails as a duplicate) the conditional update decides as usual.
  */
 export async function applyUpdate({ db, _ }: Db, update: ConditionalUpdate): Promise<boolean> {
   if (update.missingAs) {
-    try {
-      await db.collection(update.collection).add({ data: { _id: update.id, ...update.missingAs } });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
+    const fresh = applyConditionalUpdate(undefined, update);
+    if (fresh.matched && fresh.doc) {
+      try {
+        await db.collection(update.collection).add({ data: fresh.doc });
+        return true;
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
     }
   }
   const res = await db
