@@ -21,7 +21,7 @@ import { isQuietTime, nextAllowedSendTime } from '../../../../src/domain/push/qu
 import { reachability, type UnreachableReason } from '../../../../src/domain/push/reachability';
 import { classifySendResult } from '../../../../src/domain/push/send-result';
 import { audienceQuery } from '../../../../src/domain/tags/audience';
-import { isDuplicateKeyError } from '../../../_shared/db-types';
+import { isDuplicateKeyError, type Query } from '../../../_shared/db-types';
 import type { Handler, HandlerContext } from '../../../_shared/router';
 import type { CampaignRecord, PushRecord, SendRecord } from '../campaign';
 import { loadPushSettings, type PushSettings } from '../settings';
@@ -32,13 +32,15 @@ export const LEASE_MS = 2 * 60_000;
 const RUN_BUDGET_MS = 40_000;
 const PAGE = 1000;
 /** Batches are the send rate, but never more users than one round of queries handles well. */
-const MAX_BATCH = 200;
+const MAX_BATCH = 500;
 
 interface Run {
   ctx: HandlerContext;
   settings: PushSettings;
   deadline: number;
   batches: number;
+  /** Campaigns whose expired leases this run has already taken over (dead runs are found once a run). */
+  swept: Set<string>;
 }
 
 const token = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
@@ -55,7 +57,7 @@ export const senderTick: Handler = async (_event, ctx) => {
       .update({ data: { status: 'sending', phase: 'materialise', cursor: '', startedAt: now, updatedAt: now } });
   }
   if (isQuietTime(now)) return { quietHours: true, resumesAt: nextAllowedSendTime(now).toISOString() };
-  const run: Run = { ctx, settings: await loadPushSettings(ctx.db), deadline: Date.now() + RUN_BUDGET_MS, batches: 0 };
+  const run: Run = { ctx, settings: await loadPushSettings(ctx.db), deadline: Date.now() + RUN_BUDGET_MS, batches: 0, swept: new Set<string>() };
   const active = await campaigns.where({ status: 'sending' }).orderBy('startedAt', 'asc').limit(10).get();
   const worked: Record<string, string> = {};
   for (const c of active.data) {
@@ -141,11 +143,17 @@ async function sendBatch(run: Run, campaign: CampaignRecord): Promise<'more' | '
   const lease = token();
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   // Sends whose run died first, then fresh ones.
-  const stale = await sends.where({ campaignId: campaign._id, status: 'sending', leaseUntil: ctx._.lt(now) }).field({ _id: true, leaseToken: true }).limit(size).get();
-  for (const s of stale.data) {
-    await sends.where({ _id: s._id, status: 'sending', leaseToken: s.leaseToken ?? null }).update({ data: { leaseToken: lease, leaseUntil, updatedAt: now } });
+  let taken = 0;
+  if (!run.swept.has(campaign._id)) {
+    const stale = await sends.where({ campaignId: campaign._id, status: 'sending', leaseUntil: ctx._.lt(now) }).field({ _id: true, leaseToken: true }).limit(size).get();
+    for (const s of stale.data) {
+      const res = await sends.where({ _id: s._id, status: 'sending', leaseToken: s.leaseToken ?? null }).update({ data: { leaseToken: lease, leaseUntil, updatedAt: now } });
+      taken += res.stats.updated;
+    }
+    // A full page may mean more dead sends: look again next batch.
+    if (stale.data.length < size) run.swept.add(campaign._id);
   }
-  const room = size - stale.data.length;
+  const room = size - taken;
   if (room > 0) {
     const pending = await sends.where({ campaignId: campaign._id, status: 'pending' }).field({ _id: true }).limit(room).get();
     if (pending.data.length > 0) {
@@ -183,42 +191,31 @@ async function processBatch(ctx: HandlerContext, campaign: CampaignRecord, batch
   const [users, credits, pushes] = await Promise.all([
     ctx.db.collection('users').where({ _id: ctx._.in(openids) }).field({ _id: true, marketingOptOut: true }).limit(MAX_BATCH).get(),
     ctx.db.collection('subscribe_credits').where({ _id: ctx._.in(openids) }).field({ _id: true, credits: true }).limit(MAX_BATCH).get(),
-    ctx.db
-      .collection<PushRecord>('push_records')
-      .where({ openid: ctx._.in(openids), at: ctx._.gte(capHistoryStart(now.getTime())), kind: 'marketing' })
-      .limit(1000)
-      .get(),
+    allPages(() => ctx.db.collection<PushRecord>('push_records').where({ openid: ctx._.in(openids), at: ctx._.gte(capHistoryStart(now.getTime())), kind: 'marketing' })),
   ]);
   const optedOut = new Set(users.data.filter((u) => u.marketingOptOut === true).map((u) => String(u._id)));
   const ledger = new Map(credits.data.map((c) => [String(c._id), (c.credits ?? {}) as Record<string, number>]));
   const history = new Map<string, PushRecord[]>();
-  for (const p of pushes.data) history.set(p.openid, [...(history.get(p.openid) ?? []), p]);
+  for (const p of pushes) history.set(p.openid, [...(history.get(p.openid) ?? []), p]);
 
-  const plans = await Promise.all(
-    batch.map(async (send): Promise<Plan> => {
-      const mine = history.get(send.openid) ?? [];
-      const own = mine.find((p) => p.campaignId === campaign._id);
-      // The push record is marked sent before the send document, so it is the later truth.
-      if (own?.status === 'sent') return { kind: 'already_sent', send, sentAt: new Date(own.at) };
-      if (send.step === 'calling') return { kind: 'interrupted', send, pushId: own?._id ?? null };
-      if (own?.status === 'sending') return { kind: 'call', send, pushId: own._id };
+  const plans: Plan[] = [];
+  const fresh: SendRecord[] = [];
+  for (const send of batch) {
+    const mine = history.get(send.openid) ?? [];
+    const own = mine.find((p) => p.campaignId === campaign._id);
+    // The push record is marked sent before the send document, so it is the later truth.
+    if (own?.status === 'sent') plans.push({ kind: 'already_sent', send, sentAt: new Date(own.at) });
+    else if (send.step === 'calling') plans.push({ kind: 'interrupted', send, pushId: own?._id ?? null });
+    // A run died after reserving the day: the credit is taken (or was about to be); do not take another.
+    else if (own?.status === 'sending') plans.push({ kind: 'call', send, pushId: own._id });
+    else {
       const others: CapRecord[] = mine.filter((p) => p !== own).map((p) => ({ at: new Date(p.at).getTime(), kind: p.kind, status: p.status }));
       const reach = reachability({ marketingOptOut: optedOut.has(send.openid), credits: ledger.get(send.openid) }, now.getTime(), others, templateId);
-      if (!reach.reachable) return reach.reason === 'quiet_hours' ? { kind: 'release', send } : { kind: 'unreachable', send, reason: reach.reason };
-      const pushId = await claimDay(ctx, campaign, send.openid, now);
-      if (!pushId) return { kind: 'unreachable', send, reason: 'daily_cap' };
-      const spent = await ctx.db
-        .collection('subscribe_credits')
-        .where({ _id: send.openid, [`credits.${templateId}`]: ctx._.gt(0) })
-        .update({ data: { [`credits.${templateId}`]: ctx._.inc(-1), updatedAt: now } });
-      if (spent.stats.updated !== 1) {
-        await ctx.db.collection('push_records').where({ _id: pushId, campaignId: campaign._id, status: 'sending' }).remove();
-        return { kind: 'unreachable', send, reason: 'no_credit' };
-      }
-      return { kind: 'call', send, pushId };
-    }),
-  );
-
+      if (reach.reachable) fresh.push(send);
+      else plans.push(reach.reason === 'quiet_hours' ? { kind: 'release', send } : { kind: 'unreachable', send, reason: reach.reason });
+    }
+  }
+  plans.push(...(await reserveAndSpend(ctx, campaign, fresh, now)));
   const sends = ctx.db.collection('campaign_sends');
   const mineOnly = (ids: string[]) => ({ _id: ctx._.in(ids), status: 'sending', leaseToken: lease });
   const byReason = new Map<UnreachableReason, string[]>();
@@ -279,25 +276,76 @@ async function processBatch(ctx: HandlerContext, campaign: CampaignRecord, batch
   return calls.length;
 }
 
+async function allPages<T>(query: () => Query<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let skip = 0; ; skip += PAGE) {
+    const page = await query().skip(skip).limit(PAGE).get();
+    out.push(...page.data);
+    if (page.data.length < PAGE) return out;
+  }
+}
+
+/**
+ * For the users reachable now: reserve each one's day (one insert for the batch; per user only when
+ * some day is taken), then take one credit from each with one conditional update that stamps the
+ * documents it changed, and read the stamp back to learn whose credit was really there.
+ */
+async function reserveAndSpend(ctx: HandlerContext, campaign: CampaignRecord, fresh: SendRecord[], now: Date): Promise<Plan[]> {
+  if (fresh.length === 0) return [];
+  const templateId = campaign.message.templateId;
+  const day = dayKey(now);
+  const record = (openid: string): PushRecord => ({ _id: `mkt:${openid}:${day}`, openid, kind: 'marketing', status: 'sending', templateId, campaignId: campaign._id, at: now });
+  const reserved = new Map<string, string>();
+  try {
+    await ctx.db.collection('push_records').add({ data: fresh.map((s) => record(s.openid)) });
+    for (const s of fresh) reserved.set(s.openid, record(s.openid)._id);
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    await Promise.all(
+      fresh.map(async (s) => {
+        const id = await claimDay(ctx, record(s.openid));
+        if (id) reserved.set(s.openid, id);
+      }),
+    );
+  }
+  const plans: Plan[] = fresh.filter((s) => !reserved.has(s.openid)).map((send) => ({ kind: 'unreachable', send, reason: 'daily_cap' }));
+  const holders = [...reserved.keys()];
+  if (holders.length === 0) return plans;
+  const stamp = token();
+  const credits = ctx.db.collection('subscribe_credits');
+  await credits.where({ _id: ctx._.in(holders), [`credits.${templateId}`]: ctx._.gt(0) }).update({ data: { [`credits.${templateId}`]: ctx._.inc(-1), spentBy: stamp, updatedAt: now } });
+  const spent = await credits.where({ _id: ctx._.in(holders), spentBy: stamp }).field({ _id: true }).limit(MAX_BATCH).get();
+  const paid = new Set(spent.data.map((c) => String(c._id)));
+  const unpaid = holders.filter((o) => !paid.has(o));
+  if (unpaid.length > 0) {
+    // Someone else spent the last credit first: give the day back.
+    await ctx.db.collection('push_records').where({ _id: ctx._.in(unpaid.map((o) => reserved.get(o) as string)), campaignId: campaign._id, status: 'sending' }).remove();
+  }
+  for (const send of fresh) {
+    const pushId = reserved.get(send.openid);
+    if (!pushId) continue;
+    plans.push(paid.has(send.openid) ? { kind: 'call', send, pushId } : { kind: 'unreachable', send, reason: 'no_credit' });
+  }
+  return plans;
+}
+
 /**
  * The user's marketing push of this Shanghai day, as a document whose id is the user and the day:
  * only one campaign can create it. A failed push frees the day (it does not count), so it can be
  * taken over; anything else means the day is used.
  */
-async function claimDay(ctx: HandlerContext, campaign: CampaignRecord, openid: string, now: Date): Promise<string | null> {
-  const id = `mkt:${openid}:${dayKey(now)}`;
-  const record: PushRecord = { _id: id, openid, kind: 'marketing', status: 'sending', templateId: campaign.message.templateId, campaignId: campaign._id, at: now };
+async function claimDay(ctx: HandlerContext, record: PushRecord): Promise<string | null> {
   try {
     await ctx.db.collection('push_records').add({ data: record });
-    return id;
+    return record._id;
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
   }
-  const { _id: _ignored, ...rest } = record;
+  const { _id: id, ...rest } = record;
   const retaken = await ctx.db.collection('push_records').where({ _id: id, status: 'failed' }).update({ data: rest });
   if (retaken.stats.updated === 1) return id;
   const held = await ctx.db.collection<PushRecord>('push_records').where({ _id: id }).limit(1).get();
-  return held.data[0]?.campaignId === campaign._id ? id : null;
+  return held.data[0]?.campaignId === record.campaignId ? id : null;
 }
 
 async function finish(ctx: HandlerContext, campaign: CampaignRecord): Promise<string> {
