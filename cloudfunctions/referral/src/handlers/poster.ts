@@ -112,6 +112,6 @@ export const poster: Handler<PosterReply> = async (event, ctx) => {
     codeImage: urls.get(imageFileId) ?? '',
     sharer: { nickName, avatarUrl: me.avatarUrl ? (urls.get(me.avatarUrl) ?? '') : '' },
     product: product ? { id: product._id, title: product.title, price: product.price, image: urls.get(product.cover) ?? '' } : null,
-    copy: product ? `${nickName} 推荐你看看这件好衣服` : `${nickName} 邀请你逛织物 Weave`,
+    copy: product ? '推荐你看看这件好衣服，新朋友首单有礼' : '邀请你一起逛织物 Weave，新朋友首单有礼',
   };
 };

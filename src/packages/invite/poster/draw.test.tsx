@@ -8,7 +8,7 @@ const data: PosterData = {
   codeImage: 'http://x/code.png',
   sharer: { nickName: '王先生', avatarUrl: '' },
   product: { id: 'p001', title: '冰丝凉感宽松T恤', price: 9900, image: 'http://x/p.png' },
-  copy: '王先生 推荐你看看这件好衣服',
+  copy: '推荐你看看这件好衣服，新朋友首单有礼',
 };
 
 function recorder() {
@@ -53,7 +53,7 @@ describe('the referral poster', () => {
 
   it('still draws without images (a store poster, nothing loaded)', () => {
     const { ctx, texts, images } = recorder();
-    drawPoster(ctx, { ...data, product: null, copy: '王先生 邀请你逛织物 Weave' }, { product: null, avatar: null, code: null });
+    drawPoster(ctx, { ...data, product: null, copy: '邀请你一起逛织物 Weave，新朋友首单有礼' }, { product: null, avatar: null, code: null });
     expect(images).toHaveLength(0);
     expect(texts).toEqual(expect.arrayContaining(['新朋友首单享好礼，一起来逛逛', '王先生']));
   });

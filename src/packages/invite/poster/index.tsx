@@ -127,7 +127,7 @@ export default function PosterPage() {
 
   useShareAppMessage(() => {
     trackShare('/packages/invite/poster/index', 'chat', data?.product?.id);
-    return data ? { title: data.copy, path: landingPath(data), imageUrl: data.product?.image || undefined } : { title: '织物 Weave', path: '/pages/home/index' };
+    return data ? { title: `${data.sharer.nickName} ${data.copy}`, path: landingPath(data), imageUrl: data.product?.image || undefined } : { title: '织物 Weave', path: '/pages/home/index' };
   });
 
   const save = async () => {
