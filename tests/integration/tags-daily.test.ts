@@ -152,7 +152,7 @@ async function fireDaily() {
   expect(res.status).toBe(200);
   return (res.body as { result: Reply<{ day: string; done?: boolean; skipped?: boolean; users?: number }> }).result;
 }
-const tagsOf = (openid: string) => cloud.emulator.db.find('user_tags', { _id: openid })[0] as TagsDoc | undefined;
+const tagsOf = (openid: string) => cloud.emulator.db.find('user_tags', { _id: openid })[0] as unknown as TagsDoc | undefined;
 const manager = <T>(data: Record<string, unknown>, openid = 'o_manager') => cloud.call<Reply<T>>('tags', data, openid);
 
 describe('the daily job', () => {
