@@ -6,6 +6,13 @@ export const managerRoutes = {
   coupons: '/packages/manager/coupons/index',
   redemptions: '/packages/manager/redemptions/index',
   userTags: '/packages/manager/user-tags/index',
+  campaigns: '/packages/manager/campaigns/index',
+  campaignEdit: '/packages/manager/campaign-edit/index',
+  campaign: '/packages/manager/campaign/index',
 } as const;
 
 export const managerOrderUrl = (orderId: string): string => `${managerRoutes.order}?id=${encodeURIComponent(orderId)}`;
+
+export const managerCampaignUrl = (campaignId: string): string => `${managerRoutes.campaign}?id=${encodeURIComponent(campaignId)}`;
+export const managerCampaignEditUrl = (campaignId?: string): string =>
+  campaignId ? `${managerRoutes.campaignEdit}?id=${encodeURIComponent(campaignId)}` : managerRoutes.campaignEdit;

@@ -13,7 +13,7 @@ import { TIERS } from '../../../../src/domain/tiers';
 import { parse, v } from '../../../../src/domain/validate';
 import { requireRole } from '../../../_shared/roles';
 import type { Handler, HandlerContext } from '../../../_shared/router';
-import { templateByKey } from '../settings';
+import { loadTemplates, templateByKey } from '../settings';
 
 export interface AudienceCounts {
   size: number;
@@ -95,20 +95,22 @@ export const audiencePreview: Handler = async (event, ctx) => {
   return { ...counts, description: describeAudience(rule), sample: sample.data };
 };
 
-/** What the audience builder offers: lifecycle and manual tags, interests, cities, stores, tiers, segments. */
+/** What the campaign editor offers: tags, interests, cities, stores, tiers, segments, and the message templates. */
 export const vocabulary: Handler = async (_event, ctx) => {
   await requireRole(ctx, 'manager');
   const distinct = async (field: string) => {
     const rows = await ctx.db.collection('user_tags').aggregate().unwind(`$${field}`).group({ _id: `$${field}`, count: ctx._.aggregate.sum(1) }).sort({ count: -1 }).limit(50).end();
     return rows.list.filter((r) => typeof r._id === 'string' && r._id !== '').map((r) => String(r._id));
   };
-  const [tags, interests, cities, stores] = await Promise.all([
+  const [tags, interests, cities, stores, templates] = await Promise.all([
     distinct('tags'),
     distinct('interests'),
     distinct('city'),
     ctx.db.collection('stores').field({ _id: true, name: true }).limit(200).get(),
+    loadTemplates(ctx.db),
   ]);
   return {
+    templates: templates.map((t) => ({ key: t.key, title: t.title, fields: t.fields })),
     tags: [...new Set([...LIFECYCLE_TAGS, ...tags])],
     interests,
     cities,

@@ -20,11 +20,10 @@ const ready: Area[] = [
   { title: '门店优惠券', description: '新建到店券，查看领取与核销', icon: <Coupon size={22} />, url: managerRoutes.coupons },
   { title: '门店核销统计', description: '各门店核销张数、返积分与自提单', icon: <Shop size={22} />, url: managerRoutes.redemptions },
   { title: '用户标签', description: '查找用户，查看生命周期、RFM分群与兴趣，管理手动标签', icon: <People size={22} />, url: managerRoutes.userTags },
+  { title: '活动推送', description: '按标签圈选人群，订阅消息即时或定时发送，查看触达与成交', icon: <Message size={22} />, url: managerRoutes.campaigns },
 ];
 
 const later: Area[] = [
-  { title: '人群圈选', description: '按生命周期、RFM、兴趣标签组合圈选并预估人数', icon: <People size={22} /> },
-  { title: '活动推送', description: '订阅消息即时或定时发送，遵守频次与免打扰', icon: <Message size={22} /> },
   { title: '经营看板', description: 'GMV、转化漏斗、复购率', icon: <Presentation size={22} /> },
 ];
 

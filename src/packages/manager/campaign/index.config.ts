@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '推送效果',
+  enablePullDownRefresh: true,
+});
