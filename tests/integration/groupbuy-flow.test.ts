@@ -43,6 +43,9 @@ describe('a three-person group', () => {
     await gb.pay('o_lin', orders.o_lin);
     expect(gb.order(orders.o_lin).status).toBe('grouping');
     const view = await gb.view(groupId, 'o_zhao');
+    // The clock starts at the leader's payment; the page gets the server's clock for its countdown.
+    expect(view.data.deadline).toBe((gb.group(groupId).members[0].paidAt ?? 0) + 60 * 60_000);
+    expect(view.data.now).toBeLessThan(view.data.deadline);
     expect(view.data).toMatchObject({ status: 'forming', size: 3, placesLeft: 2, members: [{ isLeader: true }], viewer: { role: 'none', canJoin: true, refusal: null } });
     const list = await cloud.call<Reply<{ orders: { id: string; statusText: string }[] }>>('orders', { action: 'list' }, 'o_lin');
     expect(list.data.orders.find((o) => o.id === orders.o_lin)?.statusText).toBe('拼团中');
@@ -110,7 +113,7 @@ describe('browsing', () => {
     const page = await cloud.call<Reply<{ activity: { activityId: string } | null; openGroups: unknown[] }>>('groupbuy', { action: 'forProduct', productId: 'p-tee' }, 'o_liu');
     expect(page.data.activity?.activityId).toBe('gb-tee');
     expect(page.data.openGroups).toEqual([card]);
-    expect(await cloud.call('groupbuy', { action: 'forProduct', productId: 'p-jeans' }, 'o_liu')).toEqual({ ok: true, data: { activity: null, openGroups: [] } });
+    expect(await cloud.call('groupbuy', { action: 'forProduct', productId: 'p-jeans' }, 'o_liu')).toEqual({ ok: true, data: { activity: null, openGroups: [], now: expect.any(Number) } });
   });
 
   it('refunds a payment that lands after the member order was cancelled, and never seats it', async () => {
@@ -155,6 +158,7 @@ describe('bad input', () => {
       expect(reply.message).toMatch(message);
     }
     expect(await cloud.call<Reply>('groupbuy', { action: 'open', activityId: 'gb-tee', skuId: 'tee-m', quantity: 1, requestId: 'req-bad-0009' })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(await cloud.call<Reply>('groupbuy', { action: 'mine' })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     expect({ orders: gb.db().find('orders', {}).length, requests: gb.db().find('order_requests', {}).length, groups: gb.db().find('groupbuy_groups', {}).length, stock: gb.stock('gb-tee') }).toEqual(before);
     expect(gb.quota('gb-tee', 'o_chen')).toBe(quota);
   });

@@ -37,14 +37,14 @@ export const activities: Handler = async (_event, ctx) => {
     }),
   );
   items.sort((x, y) => STATUS_ORDER[x.status] - STATUS_ORDER[y.status] || x.endAt - y.endAt);
-  return { items };
+  return { items, now };
 };
 
 export const activity: Handler = async (event, ctx) => {
   const { activityId } = parse(v.object({ activityId: v.string({ min: 1, max: 64, label: '活动编号' }) }), event);
   const a = await loadActivity(ctx, activityId);
   const [view, groups] = await Promise.all([activityView(ctx, a), formingGroups(ctx, a._id, PRODUCT_PAGE_GROUPS)]);
-  return { activity: view, openGroups: await groupCards(ctx, groups) };
+  return { activity: view, openGroups: await groupCards(ctx, groups), now: ctx.now().getTime() };
 };
 
 /** The product page's group-buy block: the product's running (or next) activity and groups to join. */
@@ -59,7 +59,7 @@ export const forProduct: Handler = async (event, ctx) => {
     .get();
   const live = data.filter((a) => a.status === 'active').sort((x, y) => STATUS_ORDER[activityStatus(x, now)] - STATUS_ORDER[activityStatus(y, now)] || x.startsAt - y.startsAt)[0];
   const a = live ?? null;
-  if (!a) return { activity: null, openGroups: [] };
+  if (!a) return { activity: null, openGroups: [], now };
   const [view, groups] = await Promise.all([activityView(ctx, a), formingGroups(ctx, a._id, PRODUCT_PAGE_GROUPS)]);
-  return { activity: view, openGroups: await groupCards(ctx, groups) };
+  return { activity: view, openGroups: await groupCards(ctx, groups), now };
 };

@@ -4,6 +4,7 @@ import { GROUPBUY_GROUP_COLLECTION, groupAt, groupFromDoc, type Group, type Grou
 import { groupView } from '../../../../src/domain/groupbuy/group-view';
 import { parse, v } from '../../../../src/domain/validate';
 import type { GroupbuyActivityDoc, GroupbuyGroupDoc } from '../../../../scripts/seed/types';
+import { requireUser } from '../../../_shared/roles';
 import type { Handler } from '../../../_shared/router';
 import type { OrderDoc } from '../../../orders/src/order-doc';
 import { people, productOf } from '../lib/catalog';
@@ -71,6 +72,8 @@ export const group: Handler = async (event, ctx) => {
       refusal: view.joinBlockedBy,
       notice: noticeFor(mine),
     },
+    /** The server's clock, so the page's countdown agrees with the deadline the server enforces. */
+    now,
     shareTitle: `还差${Math.max(view.placesLeft, 1)}人，${sku ? `¥${formatFen(sku.groupPrice)}` : ''}一起拼「${title}」`,
   };
 };
@@ -78,8 +81,7 @@ export const group: Handler = async (event, ctx) => {
 const MINE_LIMIT = 50;
 
 export const mine: Handler = async (_event, ctx) => {
-  const openid = ctx.openid;
-  if (!openid) return { groups: [] };
+  const openid = requireUser(ctx);
   const now = ctx.now().getTime();
   const { data } = await ctx.db
     .collection<GroupbuyGroupDoc>(GROUPBUY_GROUP_COLLECTION)
@@ -120,5 +122,6 @@ export const mine: Handler = async (_event, ctx) => {
         orderStatus: orderById.get(m.orderId)?.status ?? null,
       };
     }),
+    now,
   };
 };
