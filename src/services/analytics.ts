@@ -206,7 +206,7 @@ export interface UserTagsView {
 
 export const userTagsService = {
   search: (q: string) => callFunction<{ users: TagUserSummary[] }>('tags', { action: 'search', q }),
-  user: (openid: string) => callFunction<{ user: TagUserSummary & { marketingOptOut: boolean }; tags: UserTagsView | null }>('tags', { action: 'user', openid }),
+  user: (openid: string) => callFunction<{ user: TagUserSummary & { marketingOptOut: boolean }; tags: UserTagsView | null; storeName: string | null }>('tags', { action: 'user', openid }),
   setManual: (openid: string, change: { add?: string[]; remove?: string[] }) =>
     callFunction<{ manualTags: string[]; tags: UserTagsView | null }>('tags', { action: 'setManual', openid, ...change }),
 };

@@ -271,5 +271,6 @@ describe('manual tags', () => {
     expect(byName.ok && byName.data.users.map((u) => u.openid)).toEqual(['o_koc2', 'o_koc3']);
     const seen = await manager<{ user: { nickName: string }; tags: TagsDoc }>({ action: 'user', openid: 'o_h13' });
     expect(seen).toMatchObject({ ok: true, data: { user: { nickName: '用户o_h13' }, tags: { segment: '高价值客户', lifecycleTags: ['高价值用户'] } } });
+    expect(await manager({ action: 'user', openid: 'o_store' })).toMatchObject({ ok: true, data: { tags: { storeId: 's_hz' }, storeName: '杭州湖滨店' } });
   });
 });

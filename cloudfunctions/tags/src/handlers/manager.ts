@@ -52,7 +52,8 @@ export const user: Handler = async (event, ctx) => {
   const { openid } = parse(v.object({ openid: openidInput }), event);
   const found = await loadUser(ctx, openid);
   const tags = (await ctx.db.collection<UserTagsDoc>('user_tags').where({ _id: openid }).limit(1).get()).data[0] ?? null;
-  return { user: { ...summaryOf(found), marketingOptOut: found.marketingOptOut === true }, tags };
+  const store = tags?.storeId ? (await ctx.db.collection<{ name?: string }>('stores').where({ _id: tags.storeId }).field({ name: true }).limit(1).get()).data[0] : undefined;
+  return { user: { ...summaryOf(found), marketingOptOut: found.marketingOptOut === true }, tags, storeName: store?.name ?? null };
 };
 
 /**

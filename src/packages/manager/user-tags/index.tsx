@@ -41,6 +41,7 @@ export default function UserTagsPage() {
   const [results, setResults] = useState<TagUserSummary[] | null>(null);
   const [selected, setSelected] = useState<(TagUserSummary & { marketingOptOut: boolean }) | null>(null);
   const [tags, setTags] = useState<UserTagsView | null>(null);
+  const [storeName, setStoreName] = useState<string | null>(null);
   const [newTag, setNewTag] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -49,6 +50,7 @@ export default function UserTagsPage() {
     if (!reply.ok) return toast(reply.message);
     setSelected(reply.data.user);
     setTags(reply.data.tags);
+    setStoreName(reply.data.storeName);
   };
 
   useLoad((params: Record<string, string | undefined>) => {
@@ -135,7 +137,7 @@ export default function UserTagsPage() {
                 <Chips items={tags.interests} empty="暂无" tone="quiet" />
                 <Text className="user-tags__label">城市与门店</Text>
                 <Text className="user-tags__value">
-                  {tags.city ?? '未知城市'} · {tags.storeId ?? '未选门店'}
+                  {tags.city ?? '未知城市'} · {storeName ?? tags.storeId ?? '未选门店'}
                 </Text>
                 <Text className="user-tags__computed">计算于 {new Date(tags.computedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}</Text>
               </>
