@@ -5,7 +5,7 @@
  */
 import { adminCall } from '../../emulator/testing';
 import { startLocalCloud, type LocalCloud } from '../support/local-cloud';
-import { NOW, address, baseSeed, product, requestId, sku, user, type Reply } from './fixtures/commerce';
+import { MANAGER, NOW, address, baseSeed, product, requestId, sku, user, type Reply } from './fixtures/commerce';
 import { flashSale } from './fixtures/flash-sale';
 
 const HOUR = 3_600_000;
@@ -13,6 +13,7 @@ const t = NOW.getTime();
 const running = flashSale('fs-now', '限时秒杀 · 爆款5折', t - HOUR, t + 10 * HOUR, [
   { skuId: 'tee-m', productId: 'p-tee', normalPrice: 10000, salePrice: 5000, stock: 10, perUserLimit: 2 },
   { skuId: 'tee-l', productId: 'p-tee', normalPrice: 10000, salePrice: 5000, stock: 5, perUserLimit: 1 },
+  { skuId: 'tee-s', productId: 'p-tee', normalPrice: 10000, salePrice: 5000, stock: 5, perUserLimit: 1 },
 ]);
 // Public start in an hour: 金卡 (2h early) and 黑钻 (4h early) are already buying.
 const priority = flashSale('fs-vip', '会员优先购 · 外套专场', t + HOUR, t + 3 * HOUR, [
@@ -35,6 +36,7 @@ beforeAll(async () => {
         skus: [
           sku('tee-m', 'p-tee', 10000, 30),
           sku('tee-l', 'p-tee', 10000, 30, '白色 / L'),
+          sku('tee-s', 'p-tee', 10000, 30, '白色 / S'),
           sku('coat-m', 'p-coat', 50000, 10, '驼色 / M'),
           sku('jeans-m', 'p-jeans', 30000, 10, '蓝色 / M'),
           sku('jeans-l', 'p-jeans', 30000, 10, '蓝色 / L'),
@@ -121,6 +123,22 @@ describe('flashsale.buy', () => {
     expect(boughtOf('fs-now:tee-l', 'o_lin')).toBe(1);
     expect(flashStock('fs-now:tee-l').stock).toBe(4);
     expect(await buy('o_lin', { saleItemId: 'fs-now:tee-l' })).toMatchObject({ ok: false, code: 'OVER_LIMIT', message: '每人限购1件，你已买过1件' });
+  });
+
+  it('pays through orders.pay like any order, and a refund puts back no SKU stock it never took', async () => {
+    const placed = await buy('o_lin', { saleItemId: 'fs-now:tee-s' });
+    const pay = await cloud.call<Reply<{ outTradeNo: string; totalFee: number }>>('orders', { action: 'pay', orderId: placed.data.orderId }, 'o_lin');
+    expect(pay).toMatchObject({ ok: true, data: { totalFee: placed.data.payable } });
+    expect((await adminCall(cloud.emulator, 'POST', `/pay/${pay.data.outTradeNo}/confirm`)).status).toBe(200);
+    const list = await cloud.call<Reply<{ orders: { id: string; statusText: string }[] }>>('orders', { action: 'list', status: 'paid' }, 'o_lin');
+    expect(list.data.orders.map((o) => [o.id, o.statusText])).toEqual([[placed.data.orderId, '已支付']]);
+
+    expect(await cloud.call<Reply>('orders', { action: 'refundRequest', orderId: placed.data.orderId, reason: '不想要了' }, 'o_lin')).toMatchObject({ ok: true });
+    expect(await cloud.call<Reply>('orders', { action: 'refundReview', orderId: placed.data.orderId, approve: true }, MANAGER)).toMatchObject({ ok: true });
+    await adminCall(cloud.emulator, 'POST', '/settle');
+    expect((db().find('orders', { _id: placed.data.orderId })[0] as { status: string }).status).toBe('refunded');
+    expect((db().find('skus', { _id: 'tee-s' })[0] as { stock: number }).stock).toBe(30);
+    expect(flashStock('fs-now:tee-s')).toEqual(expect.objectContaining({ stock: 4, sold: 1 }));
   });
 
   it('会员优先购: a gold member buys before the public start, a normal member is told when they may', async () => {

@@ -161,7 +161,8 @@ export async function giveBackRefund(ctx: Ctx, order: OrderDoc, refundId: string
   const now = ctx.now();
   const shipped = order.shippedAt !== null && order.shippedAt !== undefined;
   await Promise.all([
-    shipped ? Promise.resolve() : releaseStock(ctx.db, ctx._, stockLines(order)),
+    // A refunded flash order never took SKU stock (its units were the sale's): nothing to put back there.
+    shipped || order.flashSale ? Promise.resolve() : releaseStock(ctx.db, ctx._, stockLines(order)),
     order.couponId ? returnCoupon(ctx.db, ctx._, { couponId: order.couponId, orderId: order._id }, now) : Promise.resolve(false),
   ]);
   if (order.pricing.pointsUsed > 0) {
