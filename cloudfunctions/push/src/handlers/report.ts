@@ -25,6 +25,8 @@ async function all<T>(query: () => Query<T>): Promise<T[]> {
 }
 
 const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
+/** `$in` bounded by the list's first and last id, so most documents are rejected by a cheap range test. */
+const among = (sorted: string[]) => ({ $gte: sorted[0], $lte: sorted[sorted.length - 1], $in: sorted });
 const ms = (d: unknown) => new Date(d as string).getTime();
 
 export async function buildReport(ctx: HandlerContext, campaign: CampaignRecord): Promise<CampaignReport> {
@@ -59,19 +61,19 @@ export async function buildReport(ctx: HandlerContext, campaign: CampaignRecord)
   ).map((e: Doc) => ({ openid: String(e.openid), campaignId: campaign._id, at: ms(e.at) }));
   const orders: PaidOrder[] = [];
   const otherSends: DeliveredSend[] = [];
-  for (const part of chunks(delivered.map((d) => d.openid), IN_CHUNK)) {
+  for (const part of chunks(delivered.map((d) => d.openid).sort(), IN_CHUNK)) {
     const [paid, others] = await Promise.all([
       all(() =>
         ctx.db
           .collection('orders')
-          .where({ openid: _.in(part), paidAt: _.gte(from).and(_.lt(to)), status: _.nin(['cancelled', 'refunded']) })
+          .where({ paidAt: _.gte(from).and(_.lt(to)), status: _.nin(['cancelled', 'refunded']), openid: among(part) })
           .orderBy('_id', 'asc')
           .field({ openid: true, paidAt: true, pricing: true }),
       ),
       all(() =>
         ctx.db
           .collection('campaign_sends')
-          .where({ openid: _.in(part), status: 'sent', campaignId: _.neq(campaign._id), sentAt: _.gte(new Date(first - ATTRIBUTION_WINDOW_MS)).and(_.lt(to)) })
+          .where({ campaignId: _.neq(campaign._id), status: 'sent', sentAt: _.gte(new Date(first - ATTRIBUTION_WINDOW_MS)).and(_.lt(to)), openid: among(part) })
           .orderBy('_id', 'asc')
           .field({ openid: true, campaignId: true, sentAt: true }),
       ),

@@ -45,6 +45,16 @@ interface Run {
 
 const token = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * `$in` over a list of ids, bounded by its first and last id. A batch's ids are neighbours in id
+ * order (sends are claimed in that order), so the range is tight and a database without an index
+ * on the field (the local emulator tests every document) rejects most documents cheaply.
+ */
+function among(ids: readonly string[]): { $gte: string; $lte: string; $in: string[] } {
+  const sorted = [...ids].sort();
+  return { $gte: sorted[0], $lte: sorted[sorted.length - 1], $in: sorted };
+}
+
 const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 
 export const senderTick: Handler = async (_event, ctx) => {
@@ -125,7 +135,7 @@ async function insertSends(ctx: HandlerContext, docs: SendRecord[]): Promise<voi
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
     for (const part of chunks(docs, 100)) {
-      const existing = await ctx.db.collection('campaign_sends').where({ _id: ctx._.in(part.map((d) => d._id)) }).field({ _id: true }).limit(100).get();
+      const existing = await ctx.db.collection('campaign_sends').where({ _id: among(part.map((d) => d._id)) }).field({ _id: true }).limit(100).get();
       const have = new Set(existing.data.map((d) => String(d._id)));
       const missing = part.filter((d) => !have.has(d._id));
       if (missing.length > 0) await ctx.db.collection('campaign_sends').add({ data: missing });
@@ -155,10 +165,10 @@ async function sendBatch(run: Run, campaign: CampaignRecord): Promise<'more' | '
   }
   const room = size - taken;
   if (room > 0) {
-    const pending = await sends.where({ campaignId: campaign._id, status: 'pending' }).field({ _id: true }).limit(room).get();
+    const pending = await sends.where({ campaignId: campaign._id, status: 'pending' }).orderBy('_id', 'asc').field({ _id: true }).limit(room).get();
     if (pending.data.length > 0) {
       await sends
-        .where({ _id: ctx._.in(pending.data.map((s) => s._id)), status: 'pending' })
+        .where({ campaignId: campaign._id, status: 'pending', _id: among(pending.data.map((s) => s._id)) })
         .update({ data: { status: 'sending', step: 'claimed', leaseToken: lease, leaseUntil, updatedAt: now } });
     }
   }
@@ -189,9 +199,9 @@ async function processBatch(ctx: HandlerContext, campaign: CampaignRecord, batch
   const templateId = campaign.message.templateId;
   const openids = batch.map((s) => s.openid);
   const [users, credits, pushes] = await Promise.all([
-    ctx.db.collection('users').where({ _id: ctx._.in(openids) }).field({ _id: true, marketingOptOut: true }).limit(MAX_BATCH).get(),
-    ctx.db.collection('subscribe_credits').where({ _id: ctx._.in(openids) }).field({ _id: true, credits: true }).limit(MAX_BATCH).get(),
-    allPages(() => ctx.db.collection<PushRecord>('push_records').where({ openid: ctx._.in(openids), at: ctx._.gte(capHistoryStart(now.getTime())), kind: 'marketing' })),
+    ctx.db.collection('users').where({ _id: among(openids) }).field({ _id: true, marketingOptOut: true }).limit(MAX_BATCH).get(),
+    ctx.db.collection('subscribe_credits').where({ _id: among(openids) }).field({ _id: true, credits: true }).limit(MAX_BATCH).get(),
+    allPages(() => ctx.db.collection<PushRecord>('push_records').where({ kind: 'marketing', at: ctx._.gte(capHistoryStart(now.getTime())), openid: among(openids) })),
   ]);
   const optedOut = new Set(users.data.filter((u) => u.marketingOptOut === true).map((u) => String(u._id)));
   const ledger = new Map(credits.data.map((c) => [String(c._id), (c.credits ?? {}) as Record<string, number>]));
@@ -217,7 +227,7 @@ async function processBatch(ctx: HandlerContext, campaign: CampaignRecord, batch
   }
   plans.push(...(await reserveAndSpend(ctx, campaign, fresh, now)));
   const sends = ctx.db.collection('campaign_sends');
-  const mineOnly = (ids: string[]) => ({ _id: ctx._.in(ids), status: 'sending', leaseToken: lease });
+  const mineOnly = (ids: string[]) => ({ leaseToken: lease, status: 'sending', _id: among(ids) });
   const byReason = new Map<UnreachableReason, string[]>();
   for (const p of plans) if (p.kind === 'unreachable') byReason.set(p.reason, [...(byReason.get(p.reason) ?? []), p.send._id]);
   const released = plans.filter((p) => p.kind === 'release').map((p) => p.send._id);
@@ -257,7 +267,7 @@ async function processBatch(ctx: HandlerContext, campaign: CampaignRecord, batch
   const sentAt = ctx.now();
   const ok = results.filter((r) => r.result.status === 'sent').map((r) => r.c);
   if (ok.length > 0) {
-    await ctx.db.collection('push_records').where({ _id: ctx._.in(ok.map((c) => c.pushId)) }).update({ data: { status: 'sent' } });
+    await ctx.db.collection('push_records').where({ _id: among(ok.map((c) => c.pushId)) }).update({ data: { status: 'sent' } });
     await sends.where(mineOnly(ok.map((c) => c.send._id))).update({ data: { ...done, updatedAt: sentAt, status: 'sent', reason: null, errcode: null, sentAt } });
   }
   await Promise.all(
@@ -313,13 +323,13 @@ async function reserveAndSpend(ctx: HandlerContext, campaign: CampaignRecord, fr
   if (holders.length === 0) return plans;
   const stamp = token();
   const credits = ctx.db.collection('subscribe_credits');
-  await credits.where({ _id: ctx._.in(holders), [`credits.${templateId}`]: ctx._.gt(0) }).update({ data: { [`credits.${templateId}`]: ctx._.inc(-1), spentBy: stamp, updatedAt: now } });
-  const spent = await credits.where({ _id: ctx._.in(holders), spentBy: stamp }).field({ _id: true }).limit(MAX_BATCH).get();
+  await credits.where({ _id: among(holders), [`credits.${templateId}`]: ctx._.gt(0) }).update({ data: { [`credits.${templateId}`]: ctx._.inc(-1), spentBy: stamp, updatedAt: now } });
+  const spent = await credits.where({ spentBy: stamp, _id: among(holders) }).field({ _id: true }).limit(MAX_BATCH).get();
   const paid = new Set(spent.data.map((c) => String(c._id)));
   const unpaid = holders.filter((o) => !paid.has(o));
   if (unpaid.length > 0) {
     // Someone else spent the last credit first: give the day back.
-    await ctx.db.collection('push_records').where({ _id: ctx._.in(unpaid.map((o) => reserved.get(o) as string)), campaignId: campaign._id, status: 'sending' }).remove();
+    await ctx.db.collection('push_records').where({ campaignId: campaign._id, status: 'sending', _id: among(unpaid.map((o) => reserved.get(o) as string)) }).remove();
   }
   for (const send of fresh) {
     const pushId = reserved.get(send.openid);
