@@ -61,6 +61,10 @@ test('a prompt reported again, even several times at once, is credited once', as
   expect(ledger('o_twice')).toEqual({ TPL_MKT_0001: 3, TPL_RST_0001: 1 });
 });
 
+test('templates: the configured template id of each purpose', async () => {
+  expect(await cloud.call('analytics', { action: 'templates' }, 'o_sub')).toEqual({ ok: true, data: { marketing: 'TPL_MKT_0001', order_status: 'TPL_ORD_0001', restock: 'TPL_RST_0001' } });
+});
+
 test('a report needs a prompt id and a result object', async () => {
   expect(await cloud.call('analytics', { action: 'subscribed', promptId: 'p1', result: {} }, 'o_sub')).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   expect(await cloud.call('analytics', { action: 'subscribed', promptId: 'prompt-0009', result: 'accept' }, 'o_sub')).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
