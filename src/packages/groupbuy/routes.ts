@@ -9,4 +9,5 @@ export const groupbuyRoutes = {
 export const activityUrl = (activityId: string, skuId?: string): string =>
   `${groupbuyRoutes.activity}?id=${encodeURIComponent(activityId)}${skuId ? `&skuId=${encodeURIComponent(skuId)}` : ''}`;
 
-export const groupUrl = (groupId: string): string => `${groupbuyRoutes.group}?id=${encodeURIComponent(groupId)}`;
+/** `justPaid`: the viewer arrives straight from paying, before the group may have counted the payment. */
+export const groupUrl = (groupId: string, justPaid = false): string => `${groupbuyRoutes.group}?id=${encodeURIComponent(groupId)}${justPaid ? '&paid=1' : ''}`;

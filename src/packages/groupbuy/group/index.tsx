@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button as TaroButton, Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad, useShareAppMessage } from '@tarojs/taro';
 import { Button, Popup } from '@nutui/nutui-react-taro';
@@ -19,6 +19,8 @@ import './index.scss';
 
 /** Refusals after which the useful offer is a group of one's own. */
 const OPEN_OWN = new Set(['GROUP_FULL', 'GROUP_EXPIRED', 'GROUP_CLOSED']);
+const SETTLE_TRIES = 15;
+const SETTLE_INTERVAL_MS = 1000;
 
 export default function GroupPage() {
   const [id, setId] = useState('');
@@ -30,6 +32,9 @@ export default function GroupPage() {
   const [skuId, setSkuId] = useState<string | null>(null);
   const [quantity, setQuantity] = useState(1);
   const purchase = useGroupPurchase();
+  // Straight from paying: the order is paid, but the group counts the payment a moment later.
+  const [justPaid, setJustPaid] = useState(false);
+  const settleTries = useRef(0);
 
   const load = async (groupId: string) => {
     const reply = await groupbuyService.group(groupId);
@@ -45,6 +50,7 @@ export default function GroupPage() {
     const groupId = params.id ? decodeURIComponent(params.id) : '';
     idRef.current = groupId;
     setId(groupId);
+    setJustPaid(params.paid === '1');
     if (groupId) void load(groupId);
     else setError('没有找到这个团');
   });
@@ -54,6 +60,17 @@ export default function GroupPage() {
     if (shown.current && idRef.current) void load(idRef.current);
     shown.current = true;
   });
+
+  const settling = justPaid && group !== null && group.viewer.role !== 'leader' && group.viewer.role !== 'member' && settleTries.current < SETTLE_TRIES;
+  useEffect(() => {
+    if (!settling || !group) return undefined;
+    const timer = setTimeout(() => {
+      settleTries.current += 1;
+      void load(group.groupId);
+    }, SETTLE_INTERVAL_MS);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settling, group]);
 
   useShareAppMessage(() => ({
     title: group?.shareTitle ?? '一起拼团，人齐就是拼团价',
@@ -96,6 +113,7 @@ export default function GroupPage() {
   const forming = group.status === 'forming';
 
   const action = () => {
+    if (settling) return <Text className="gb-group__hint">支付成功，正在确认你的位置…</Text>;
     if (viewer.role === 'paying' && viewer.orderId) {
       const orderId = viewer.orderId;
       return (

@@ -20,9 +20,9 @@ export function useGroupPurchase() {
   // One id per attempt: a double tap or a retried request returns the same order, a new attempt after a refusal makes a new one.
   const requestId = useRef(newRequestId());
   const [busy, setBusy] = useState(false);
-  const land = (orderId: string) => (groupId.current ? groupUrl(groupId.current) : detailUrl(orderId));
+  const land = (orderId: string, paid = false) => (groupId.current ? groupUrl(groupId.current, paid) : detailUrl(orderId));
   const pay = usePayFlow({
-    landing: (orderId) => land(orderId),
+    landing: (orderId, status) => land(orderId, status !== null && status !== 'pending_payment'),
     onAbandon: (orderId) => void Taro.redirectTo({ url: land(orderId) }),
   });
 
