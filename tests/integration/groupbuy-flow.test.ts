@@ -5,7 +5,7 @@
  */
 import { adminCall } from '../../emulator/testing';
 import { startLocalCloud, type LocalCloud } from '../support/local-cloud';
-import { activity, groupbuyClient, groupbuySeed } from './fixtures/groupbuy';
+import { GROUP_RESULT_TEMPLATE, activity, groupbuyClient, groupbuySeed } from './fixtures/groupbuy';
 import type { Reply } from './fixtures/commerce';
 
 jest.setTimeout(120_000);
@@ -46,7 +46,7 @@ describe('a three-person group', () => {
     // The clock starts at the leader's payment; the page gets the server's clock for its countdown.
     expect(view.data.deadline).toBe((gb.group(groupId).members[0].paidAt ?? 0) + 60 * 60_000);
     expect(view.data.now).toBeLessThan(view.data.deadline);
-    expect(view.data).toMatchObject({ status: 'forming', size: 3, placesLeft: 2, members: [{ isLeader: true }], viewer: { role: 'none', canJoin: true, refusal: null } });
+    expect(view.data).toMatchObject({ shareTitle: '还差2人，¥59一起拼「基础T恤 拼团」', status: 'forming', size: 3, placesLeft: 2, members: [{ isLeader: true }], viewer: { role: 'none', canJoin: true, refusal: null } });
     const list = await cloud.call<Reply<{ orders: { id: string; statusText: string }[] }>>('orders', { action: 'list' }, 'o_lin');
     expect(list.data.orders.find((o) => o.id === orders.o_lin)?.statusText).toBe('拼团中');
   });
@@ -66,6 +66,8 @@ describe('a three-person group', () => {
   });
 
   it('succeeds at the third payment: every member order moves on to 已支付 with its paid event', async () => {
+    // Two of the three agreed to hear how the group ends.
+    for (const openid of ['o_lin', 'o_zhao']) await adminCall(cloud.emulator, 'POST', '/subscribe/accept', { openid, templateIds: [GROUP_RESULT_TEMPLATE] });
     await gb.pay('o_zhao', orders.o_zhao);
     expect(gb.order(orders.o_zhao).status).toBe('grouping');
     const third = await gb.join('o_wang', groupId, { skuId: 'tee-l' });
@@ -79,10 +81,13 @@ describe('a three-person group', () => {
     }
     expect(gb.group(groupId)).toMatchObject({ status: 'succeeded', paidCount: 3, outstanding: 0 });
     const view = await gb.view(groupId, 'o_wang');
-    expect(view.data).toMatchObject({ status: 'succeeded', placesLeft: 0, headline: '拼团成功', viewer: { role: 'member' } });
+    expect(view.data).toMatchObject({ status: 'succeeded', placesLeft: 0, headline: '拼团成功', viewer: { role: 'member' }, shareTitle: '¥59拼「基础T恤 拼团」，一起来开团' });
     expect(view.data.members.map((m: { isLeader: boolean }) => m.isLeader)).toEqual([true, false, false]);
     expect((await gb.view(groupId, 'o_chen')).data.viewer).toMatchObject({ canJoin: false, refusal: { code: 'GROUP_FULL' } });
     expect(gb.stock('gb-tee', 'tee-l')).toEqual(expect.objectContaining({ stock: 99, held: 1 }));
+    const outbox = (await adminCall(cloud.emulator, 'GET', '/outbox')).body.messages.filter((m: { templateId: string }) => m.templateId === GROUP_RESULT_TEMPLATE);
+    expect(outbox.map((m: { touser: string }) => m.touser).sort()).toEqual(['o_lin', 'o_zhao']);
+    expect(outbox[0]).toMatchObject({ page: `packages/groupbuy/group/index?id=${encodeURIComponent(groupId)}`, data: { thing1: { value: '基础T恤' }, phrase2: { value: '拼团成功' }, amount3: { value: expect.stringMatching(/^¥\d+\.\d{2}$/) } } });
 
     const mine = await cloud.call<Reply<{ groups: { groupId: string; role: string; status: string; orderStatus: string }[] }>>('groupbuy', { action: 'mine' }, 'o_zhao');
     expect(mine.data.groups).toEqual([expect.objectContaining({ groupId, role: 'member', status: 'succeeded', orderStatus: 'paid' })]);

@@ -48,6 +48,7 @@ export const group: Handler = async (event, ctx) => {
     .sort((x, y) => Number(y.role === 'leader') - Number(x.role === 'leader'))
     .map((m) => ({ ...who.get(m.openid)!, isLeader: m.role === 'leader' }));
   const title = a?.title ?? product?.title ?? '拼团';
+  const price = sku ? formatFen(sku.groupPrice, { trimZeros: true }) : '';
   return {
     groupId: g.id,
     activityId: g.activityId,
@@ -74,7 +75,8 @@ export const group: Handler = async (event, ctx) => {
     },
     /** The server's clock, so the page's countdown agrees with the deadline the server enforces. */
     now,
-    shareTitle: `还差${Math.max(view.placesLeft, 1)}人，${sku ? `¥${formatFen(sku.groupPrice)}` : ''}一起拼「${title}」`,
+    // A group that no longer takes members is still worth sharing: as an invitation to open one.
+    shareTitle: view.status === 'forming' ? `还差${view.placesLeft}人，${price}一起拼「${title}」` : `${price}拼「${title}」，一起来开团`,
   };
 };
 

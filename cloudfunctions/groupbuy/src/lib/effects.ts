@@ -16,6 +16,7 @@ import { loadSettings } from '../../../orders/src/lib/settings';
 import type { OrderDoc } from '../../../orders/src/order-doc';
 import { runAll } from './conditional';
 import { applyGroupEvent, type Ctx } from './group-store';
+import { sendGroupNotice } from './notice';
 
 /**
  * out_refund_no of a group refund: WeChat Pay allows 64 characters and no ':', and one order
@@ -112,8 +113,7 @@ async function release(ctx: Ctx, e: Extract<GroupEffect, { type: 'release' }>): 
 
 async function notify(ctx: Ctx, e: Extract<GroupEffect, { type: 'notify' }>): Promise<void> {
   const settled = await applyGroupEvent(ctx, e.groupId, { type: 'effect_done', key: e.key });
-  // No subscription template for group outcomes is configured yet: the order list and group page show the outcome.
-  if (settled.changed) console.info('[weave] group notice', e.kind, e.orderId);
+  if (settled.changed) await sendGroupNotice(ctx, e);
 }
 
 export async function runEffect(ctx: Ctx, e: GroupEffect): Promise<void> {
