@@ -25,7 +25,10 @@ const LANDING_PAGES = [
 ];
 
 const FIELD_HINTS: Record<string, string> = { thing: '事项，20字以内', time: '时间，如 11月30日前', phrase: '短语，5字以内', amount: '金额，如 ¥40', character_string: '编号，32位以内', name: '姓名，10字以内' };
+const FIELD_NAMES: Record<string, string> = { thing: '内容', time: '时间', date: '日期', phrase: '状态', amount: '金额', character_string: '编号', name: '姓名', number: '数字' };
 const hintFor = (field: string) => FIELD_HINTS[field.replace(/\d+$/, '')] ?? '';
+/** thing2 -> 内容2: the keyword kind in Chinese, its number kept so two of a kind stay apart. */
+const nameFor = (field: string) => `${FIELD_NAMES[field.replace(/\d+$/, '')] ?? field.replace(/\d+$/, '')}${field.match(/\d+$/)?.[0] ?? ''}`;
 const withoutCampaignId = (page: string) => page.replace(/[?&]campaignId=[^&]*/, '').replace(/\?$/, '');
 
 export default function CampaignEditPage() {
@@ -219,7 +222,7 @@ export default function CampaignEditPage() {
           </View>
           {(template?.fields ?? []).map((f) => (
             <View key={f} className="field">
-              <Text className="field__label">{f}</Text>
+              <Text className="field__label">{nameFor(f)}</Text>
               <Input className="field__input" placeholder={hintFor(f)} value={fields[f] ?? ''} onInput={(e) => setFields((all) => ({ ...all, [f]: e.detail.value }))} />
             </View>
           ))}
