@@ -75,15 +75,18 @@ export const buy: Handler<PlacedReply> = async (event, ctx) => {
     if (earlier.data.length === 0) throw new AppError(verdict.code, verdict.reason);
   }
 
-  const [tierId, skus, products, settings, target] = await Promise.all([
+  const [tierId, { sku, product }, settings, target] = await Promise.all([
     tierNow ?? tierOf(ctx, openid),
-    ctx.db.collection<SkuDoc>('skus').where({ _id: saved.skuId }).limit(1).get(),
-    ctx.db.collection<ProductDoc>('products').where({ _id: saved.productId }).limit(1).get(),
+    cached(`catalog:${saved.skuId}`, async () => {
+      const [skus, products] = await Promise.all([
+        ctx.db.collection<SkuDoc>('skus').where({ _id: saved.skuId }).limit(1).get(),
+        ctx.db.collection<ProductDoc>('products').where({ _id: saved.productId }).limit(1).get(),
+      ]);
+      return { sku: skus.data[0] as SkuDoc | undefined, product: products.data[0] as ProductDoc | undefined };
+    }),
     cached('settings', () => loadSettings(ctx)),
     deliveryTarget(ctx, openid, { ...input, delivery: input.delivery ?? 'express' }),
   ]);
-  const sku = skus.data[0];
-  const product = products.data[0];
   if (!sku || !product) throw new AppError('NOT_FOUND', '商品不存在或已下架');
   if (sku.status !== 'on_sale' || product.status !== 'on_sale') throw new AppError('PRODUCT_UNAVAILABLE', `「${product.title} ${sku.specText}」已下架`);
 

@@ -1,7 +1,8 @@
 /**
  * A few seconds of memory in a warm instance for what every buyer of a rush reads and nobody
- * changes mid-rush: the sale document (prices, limits, window) and the settings. Stock and
- * counters are never cached; a withdrawn or edited sale takes effect within TTL_MS.
+ * changes mid-rush: the sale document (prices, limits, window), the item's SKU and product (titles,
+ * status) and the settings. Stock, counters, the buyer's tier and address are never cached; a
+ * withdrawn or edited sale or a product taken off sale takes effect within TTL_MS.
  */
 const TTL_MS = 3_000;
 
