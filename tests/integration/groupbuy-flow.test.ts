@@ -58,6 +58,9 @@ describe('a three-person group', () => {
     orders.o_zhao = joined.data.orderId;
     const ordersBefore = gb.db().find('orders', {}).length;
     expect(await gb.join('o_zhao', groupId)).toMatchObject({ ok: false, code: 'ALREADY_JOINED', message: '你已在这个团里了' });
+    // The same tap retried (same request id) is not a second join: it answers with the first order.
+    const first = gb.db().find('order_requests', { orderId: orders.o_zhao })[0] as { _id: string };
+    expect(await gb.join('o_zhao', groupId, { requestId: first._id.split(':')[1] })).toEqual({ ok: true, data: joined.data });
     expect(gb.db().find('orders', {}).length).toBe(ordersBefore);
     expect(gb.quota('gb-tee', 'o_zhao')).toBe(1);
     // The joiner sees 待支付; others see them only as someone paying.
@@ -168,11 +171,14 @@ describe('bad input', () => {
     expect(gb.quota('gb-tee', 'o_chen')).toBe(quota);
   });
 
-  it('replays a retried open with the same request id instead of opening a second group', async () => {
-    const first = await gb.open('o_liu', 'gb-tee', { requestId: 'req-retry-0001' });
-    const again = await gb.open('o_liu', 'gb-tee', { requestId: 'req-retry-0001' });
+  it('replays a retried open with the same request id instead of opening a second group, even at the limit', async () => {
+    const first = await gb.open('o_liu', 'gb-tee', { requestId: 'req-retry-0001', quantity: 2 });
+    const again = await gb.open('o_liu', 'gb-tee', { requestId: 'req-retry-0001', quantity: 2 });
     expect(again.data).toEqual(first.data);
-    expect(gb.quota('gb-tee', 'o_liu')).toBe(1);
+    expect(gb.quota('gb-tee', 'o_liu')).toBe(2);
+    expect(await gb.open('o_liu', 'gb-tee')).toMatchObject({ ok: false, code: 'OVER_LIMIT', message: '每人限购2件，你已达到上限' });
+    expect(await cloud.call<Reply>('orders', { action: 'cancel', orderId: first.data.orderId }, 'o_liu')).toMatchObject({ ok: true });
+    expect(gb.quota('gb-tee', 'o_liu')).toBe(0);
   });
 
   it('a leader who never pays: the order closes, the group fails and the reservation goes back', async () => {

@@ -18,7 +18,7 @@ import { requireUser } from '../../../_shared/roles';
 import type { Handler, HandlerContext } from '../../../_shared/router';
 import { placeOrder, type PlaceLine } from '../../../orders/src/lib/place-order';
 import { loadSettings } from '../../../orders/src/lib/settings';
-import type { AddressDoc, OrderDoc, ProductDoc, SkuDoc, StoreDoc } from '../../../orders/src/order-doc';
+import type { AddressDoc, OrderDoc, OrderRequestDoc, ProductDoc, SkuDoc, StoreDoc } from '../../../orders/src/order-doc';
 import { loadActivity } from '../lib/catalog';
 import { runAll, runClaim } from '../lib/conditional';
 import { runEffects } from '../lib/effects';
@@ -167,10 +167,28 @@ async function place(
   return { orderId: order._id, payable: order.pricing.payable, status: order.status, groupId: order.groupbuy.groupId };
 }
 
+/**
+ * A retried request answers with the order it already made, before any check that its own first
+ * success would now fail (the limit it used up, the membership it already holds).
+ */
+async function replay(ctx: HandlerContext, openid: string, requestId: string): Promise<GroupOrderReply | null> {
+  const claims = await ctx.db.collection<OrderRequestDoc>('order_requests').where({ _id: `${openid}:${requestId}` }).limit(1).get();
+  const claim = claims.data[0];
+  if (!claim) return null;
+  const orders = await ctx.db.collection<OrderDoc>('orders').where({ _id: claim.orderId, openid }).limit(1).get();
+  const order = orders.data[0];
+  // No order yet: the first request is still being placed, and placeOrder says so.
+  if (!order) return null;
+  if (!order.groupbuy) throw new AppError('INVALID_INPUT', '请求编号已用于另一笔订单');
+  return { orderId: order._id, payable: order.pricing.payable, status: order.status, groupId: order.groupbuy.groupId };
+}
+
 /** 开团: the leader's order and an `opening` group that starts its clock when the leader pays. */
 export const open: Handler<GroupOrderReply> = async (event, ctx) => {
   const openid = requireUser(ctx);
   const input = parse(openShape, event);
+  const replayed = await replay(ctx, openid, input.requestId);
+  if (replayed) return replayed;
   const a = await loadActivity(ctx, input.activityId);
   const settings = await loadSettings(ctx);
   return place(ctx, openid, a, input, 'leader', groupIdFor, async (orderId, amount, release) => {
@@ -201,6 +219,8 @@ export const open: Handler<GroupOrderReply> = async (event, ctx) => {
 export const join: Handler<GroupOrderReply> = async (event, ctx) => {
   const openid = requireUser(ctx);
   const input = parse(joinShape, event);
+  const replayed = await replay(ctx, openid, input.requestId);
+  if (replayed) return replayed;
   const group: Group = await loadGroup(ctx, input.groupId);
   // The cheap refusal on a fresh read; the write below checks again on the version it replaces.
   const refusal = joinRefusal(group, openid, ctx.now().getTime());
