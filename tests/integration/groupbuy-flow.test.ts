@@ -144,6 +144,18 @@ describe('browsing', () => {
   });
 });
 
+describe('delivery', () => {
+  it('a pickup group order carries a pickup code and no shipping; cancelling it frees the code', async () => {
+    const opened = await gb.open('o_wang', 'gb-tee', { delivery: 'pickup', storeId: 's-test' });
+    expect(opened).toMatchObject({ ok: true, data: { payable: 5900 } });
+    const order = gb.db().find('orders', { _id: opened.data.orderId })[0] as { delivery: { method: string; storeId: string; pickupCode: string } };
+    expect(order.delivery).toMatchObject({ method: 'pickup', storeId: 's-test', pickupCode: expect.stringMatching(/^\d+$/) });
+    expect(gb.db().find('pickup_codes', { orderId: opened.data.orderId })).toHaveLength(1);
+    expect(await cloud.call<Reply>('orders', { action: 'cancel', orderId: opened.data.orderId }, 'o_wang')).toMatchObject({ ok: true });
+    expect(gb.db().find('pickup_codes', { orderId: opened.data.orderId })).toHaveLength(0);
+  });
+});
+
 describe('bad input', () => {
   it('answers with a clear code and a Chinese message, and writes nothing', async () => {
     const quota = gb.quota('gb-tee', 'o_chen');
