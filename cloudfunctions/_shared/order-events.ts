@@ -18,8 +18,8 @@ import type { Database, Transaction } from './db-types';
 
 export type OrderEventType = 'paid' | 'completed' | 'refunded';
 
-/** Function names called with `{ action: 'onOrderEvent', event }`. */
-export const ORDER_EVENT_SUBSCRIBERS: readonly string[] = ['membership', 'tags', 'referral'];
+/** Function names called with `{ action: 'onOrderEvent', event }`, in this order (tags after referral: it counts qualified invites). */
+export const ORDER_EVENT_SUBSCRIBERS: readonly string[] = ['membership', 'referral', 'tags'];
 
 /** What a subscriber needs without reading the order again (it may, for anything else). */
 export interface OrderEventPayload {

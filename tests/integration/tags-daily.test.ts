@@ -235,6 +235,18 @@ describe('order events', () => {
     expect({ ...tagsOf('o_v10'), computedAt: 0 }).toEqual({ ...once, computedAt: 0 });
   });
 
+  it("a paid first order that qualifies an invite recomputes the referrer's KOC tag too", async () => {
+    expect(tagsOf('o_koc2')!.lifecycleTags).toEqual([]);
+    // What the referral subscriber (called before tags) did with the invitee's first paid order.
+    cloud.emulator.db.update('referrals', { _id: 'i3' }, { $set: { status: 'qualified' } });
+    cloud.emulator.db.insert('users', [user('i3', { referrer: { openid: 'o_koc2', code: 'C', boundAt: ago(20) } })]);
+    cloud.emulator.db.insert('orders', [order('i3', ago(0, 2), 9900)]);
+    const at = new Date(cloud.emulator.clock.now());
+    cloud.emulator.db.insert('order_events', [{ _id: 'TI3:paid', type: 'paid', orderId: 'TI3', openid: 'i3', at, payload: {}, pending: ['tags'], delivered: [], done: false, attempts: 0, createdAt: at }]);
+    await cloud.post('/api/_emulator/timers/orders?trigger=dispatchEvents', {});
+    expect(tagsOf('o_koc2')!.lifecycleTags).toEqual(['KOC']);
+  });
+
   it('is refused when a client calls it directly', async () => {
     const event = { type: 'paid', orderId: 'TX', openid: 'o_v10' };
     expect(await cloud.call('tags', { action: 'onOrderEvent', event }, 'o_v10')).toMatchObject({ ok: false, code: 'FORBIDDEN' });

@@ -21,5 +21,9 @@ export const onOrderEvent: Handler = async (event, ctx) => {
   const input = parse(eventInput, event.event);
   if (input.type === 'completed') return { handled: 'ignored' };
   const doc = await recomputeUser(ctx, input.openid);
-  return { handled: input.type, recomputed: doc !== null };
+  // A first paid order may have made the buyer a qualified invitee (the referral subscriber runs
+  // first), and a refund may have voided that: the referrer's KOC count moves with it.
+  const referrer = (await ctx.db.collection<{ referrer?: { openid?: string } | null }>('users').where({ _id: input.openid }).field({ referrer: true }).limit(1).get()).data[0]?.referrer?.openid;
+  const referrerDoc = typeof referrer === 'string' && referrer !== input.openid ? await recomputeUser(ctx, referrer) : null;
+  return { handled: input.type, recomputed: doc !== null, referrerRecomputed: referrerDoc !== null };
 };
