@@ -1,7 +1,8 @@
 /**
  * Audience size and reach, counted by the database: one count for the size and one aggregate that
  * joins each selected user_tags document with the user's credits and recent pushes and groups the
- * users by the first reason reachability() would give. Nothing per user comes back to the function.
+ * users by the first reason reachability() would give (a few thousand users per aggregate). Nothing
+ * per user comes back to the function.
  */
 import { PUSH_CAPS, capHistoryStart } from '../../../../src/domain/push/frequency-caps';
 import { UNREACHABLE_REASONS, type UnreachableReason } from '../../../../src/domain/push/reachability';
@@ -12,8 +13,11 @@ import { windowStart } from '../../../../src/domain/tags/window';
 import { TIERS } from '../../../../src/domain/tiers';
 import { parse, v } from '../../../../src/domain/validate';
 import { requireRole } from '../../../_shared/roles';
+import type { Doc } from '../../../_shared/db-types';
 import type { Handler, HandlerContext } from '../../../_shared/router';
 import { loadTemplates, templateByKey } from '../settings';
+
+const PREVIEW_SLICE = 5000;
 
 export interface AudienceCounts {
   size: number;
@@ -44,12 +48,17 @@ export async function countAudience(ctx: HandlerContext, rule: AudienceRule, tem
         cond: $.and([$.eq(['$$p.kind', 'marketing']), $.in(['$$p.status', ['sent', 'sending']]), $.gte(['$$p.at', since])]),
       }),
     );
-  const [size, grouped] = await Promise.all([
-    ctx.db.collection('user_tags').where(query).count(),
-    ctx.db
+  const size = await ctx.db.collection('user_tags').where(query).count();
+  // In slices of the audience by _id, so each request stays well inside the SDK's time limit.
+  const rows: Doc[] = [];
+  for (let skip = 0; skip < size.total; skip += PREVIEW_SLICE) {
+    const grouped = await ctx.db
       .collection('user_tags')
       .aggregate()
       .match(query)
+      .sort({ _id: 1 })
+      .skip(skip)
+      .limit(PREVIEW_SLICE)
       .project({ _id: 1, marketingOptOut: 1 })
       .lookup({ from: 'subscribe_credits', localField: '_id', foreignField: '_id', as: 'credit' })
       .lookup({ from: 'push_records', localField: '_id', foreignField: 'openid', as: 'pushes' })
@@ -71,11 +80,13 @@ export async function countAudience(ctx: HandlerContext, rule: AudienceRule, tem
         }),
         count: $.sum(1),
       })
-      .end(),
-  ]);
+      .limit(10)
+      .end();
+    rows.push(...grouped.list);
+  }
   const unreachable = Object.fromEntries(UNREACHABLE_REASONS.filter((r) => r !== 'quiet_hours').map((r) => [r, 0])) as AudienceCounts['unreachable'];
   let reachable = 0;
-  for (const row of grouped.list) {
+  for (const row of rows) {
     const count = Number(row.count) || 0;
     if (row._id === 'reachable') reachable += count;
     else if (typeof row._id === 'string' && row._id in unreachable) unreachable[row._id as keyof AudienceCounts['unreachable']] += count;
