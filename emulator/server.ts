@@ -92,6 +92,11 @@ export async function createEmulator(options: CreateEmulatorOptions): Promise<Em
     sendJson(res, 503, { errCode: -501001, errMsg: 'the local CloudBase is starting' });
   };
   const server = http.createServer((req, res) => void handler(req, res));
+  // Function workers keep their SDK sockets alive; if the server dropped an idle socket at Node's
+  // default 5 s just as a worker reused it, that call would die with ECONNRESET under load. The
+  // clients' own idle timeouts are shorter than this, so they always close first.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
