@@ -323,12 +323,14 @@ export function buildPeople(clock: SeedClock, catalog: Catalog, promotions: Prom
   const milestoneCounts = new Map<string, number>();
   const invitees = CROWD.filter((c) => c.referrer)
     .map((c) => ({ c, first: (crowdOrders.get(c.openid) ?? []).filter((o) => o.paidAt)[0] ?? null }))
-    .sort((a, b) => (a.first?.completedAt?.getTime() ?? Infinity) - (b.first?.completedAt?.getTime() ?? Infinity));
+    .sort((a, b) => (a.first?.paidAt?.getTime() ?? Infinity) - (b.first?.paidAt?.getTime() ?? Infinity));
   for (const { c, first } of invitees) {
     const referrer = c.referrer as string;
     const invitee = person.get(c.openid) as Person;
     const boundAt = new Date(invitee.createdAt.getTime() + MINUTE);
-    const qualified = first?.status === 'completed' ? first : null;
+    // As the referral function decides: the first paid order qualifies the invitee; a refund of it
+    // (inside the after-sales window, as every seeded refund is) voids them.
+    const qualified = first && first.status !== 'refunded' ? first : null;
     const doc: ReferralDoc = {
       _id: c.openid,
       invitee: c.openid,
@@ -337,7 +339,7 @@ export function buildPeople(clock: SeedClock, catalog: Catalog, promotions: Prom
       status: qualified ? 'qualified' : first?.status === 'refunded' ? 'void' : 'bound',
       boundAt,
       firstOrderId: first?._id ?? null,
-      qualifiedAt: qualified?.completedAt ?? null,
+      qualifiedAt: qualified?.paidAt ?? null,
       rewardPoints: qualified ? SETTINGS.referral.inviteeOrderPoints : 0,
     };
     referrals.push(doc);
