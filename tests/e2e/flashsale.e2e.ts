@@ -40,6 +40,9 @@ test('王先生 sees the flash band on the hoodie, 立即抢购 black / M, pays,
   await picker.locator('.sku-picker__option', { hasText: '黑色' }).first().click();
   await picker.locator('.sku-picker__option--size', { hasText: /^M/ }).first().click();
   await seeText(page, '已选：黑色 / M');
+  // 每人限购1件: the flash price does not stretch to a second piece.
+  await picker.getByLabel('增加').click();
+  expect((await picker.getByLabel('数量').textContent())?.trim()).toBe('1');
   await page.waitForTimeout(500);
   await screenshot(page, 'flashsale-2-sku');
   await page.getByText('立即抢购', { exact: true }).filter({ visible: true }).last().click();

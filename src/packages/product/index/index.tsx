@@ -87,6 +87,19 @@ export default function ProductPage() {
   const soldOut = skus.totalStock === 0;
   const colorIndex = skus.colors.findIndex((c) => c.key === selection.colorKey);
 
+  // A flash item sells at most the per-person limit (less what this viewer already bought) and what is left.
+  const flashItem = flash.itemFor(cell?.skuId);
+  const pickQuantity = (next: number) => {
+    if (flashItem && next > quantity) {
+      const cap = Math.min(flashItem.perUserLimit - (flash.data?.viewer.bought[flashItem.saleItemId] ?? 0), flashItem.stockLeft);
+      if (next > Math.max(1, cap)) {
+        toast(`秒杀每人限购${flashItem.perUserLimit}件`);
+        return;
+      }
+    }
+    setQuantity(next);
+  };
+
   const select = (next: SkuSelection) => {
     setSelection(next);
     // Picking a colour turns the gallery to that colour's picture.
@@ -286,7 +299,7 @@ export default function ProductPage() {
           selection={selection}
           onSelect={select}
           quantity={quantity}
-          onQuantity={setQuantity}
+          onQuantity={pickQuantity}
           lowStockThreshold={data.lowStockThreshold}
           fromPrice={product.price}
           fallbackImage={product.cover}
