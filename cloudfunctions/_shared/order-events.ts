@@ -19,6 +19,8 @@ import type { Database, Transaction } from './db-types';
 export type OrderEventType = 'paid' | 'completed' | 'refunded';
 
 /** Function names called with `{ action: 'onOrderEvent', event }`, in this order (tags after referral: it counts qualified invites). */
+// Called in this order, one after another: tags recomputes the referrer's KOC tag from the
+// invitee that referral has just qualified.
 export const ORDER_EVENT_SUBSCRIBERS: readonly string[] = ['membership', 'referral', 'tags'];
 
 /** What a subscriber needs without reading the order again (it may, for anything else). */
