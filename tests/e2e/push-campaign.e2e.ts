@@ -65,6 +65,7 @@ test('陈经理 targets 高价值用户 who are not 流失客户, sends now, and
   const inputs = page.locator('.field__input input');
   await inputs.nth(0).fill('全网最低价 羊绒上新');
   await seeText(page, /内容含有违规词：.*全网最低/);
+  await page.locator('.edit-card__warning').scrollIntoViewIfNeeded();
   await screenshot(page, 'push-campaign-3-banned-word');
   await inputs.nth(0).fill('秋冬羊绒系列上新');
   await inputs.nth(1).fill('高价值会员专享满299减40');
@@ -74,9 +75,10 @@ test('陈经理 targets 高价值用户 who are not 流失客户, sends now, and
   await screenshot(page, 'push-campaign-4-composed');
 
   await page.getByText('立即发送', { exact: true }).click();
-  await seeText(page, '推送效果', 20_000).catch(() => undefined);
-  await seeText(page, '目标人数');
-  await seeText(page, '待发送');
+  // Earlier pages stay in the H5 DOM, hidden: look inside the report page.
+  const report = page.locator('.campaign-report');
+  await report.locator('.report-head__status', { hasText: '待发送' }).waitFor({ timeout: 30_000 });
+  await screenshot(page, 'push-campaign-5-scheduled');
   const campaign = (stack.emulator.db.find('campaigns', { name: '高价值会员秋冬上新' })[0] ?? {}) as { _id: string; status: string; message: { page: string } };
   expect(campaign.status).toBe('scheduled');
   expect(campaign.message.page).toBe(`packages/member/index/index?campaignId=${campaign._id}`);
@@ -89,15 +91,17 @@ test('陈经理 targets 高价值用户 who are not 流失客户, sends now, and
   expect(new Set(sent.map((m) => m.touser)).size).toBe(sent.length);
 
   await page.reload();
-  await seeText(page, '已发送');
-  const stat = (label: string) => page.locator('.report-stat', { hasText: label }).first().locator('.report-stat__value');
-  await stat('已发送').filter({ hasText: String(sent.length) }).waitFor({ timeout: 20_000 });
+  await report.locator('.report-head__status', { hasText: '已发送' }).waitFor({ timeout: 30_000 });
+  const stat = (label: string) => report.locator('.report-stat', { hasText: label }).first().locator('.report-stat__value');
+  await stat('已发送').filter({ hasText: new RegExp(`^${sent.length}$`) }).waitFor({ timeout: 20_000 });
   expect(Number(await stat('目标人数').textContent())).toBe(expected);
-  await screenshot(page, 'push-campaign-5-report');
+  expect(Number(await stat('可触达').textContent())).toBe(sent.length);
+  expect(await stat('成交金额').textContent()).toMatch(/^¥\d+(\.\d{2})?$/);
+  await screenshot(page, 'push-campaign-6-report');
 
   // The list shows it sent, with its numbers.
   const list = await stack.open('o_manager_chen', '/#/packages/manager/campaigns/index');
   const card = list.locator('.campaign-card', { hasText: '高价值会员秋冬上新' });
-  await card.getByText('已发送', { exact: true }).first().waitFor({ timeout: 20_000 });
-  await screenshot(list, 'push-campaign-6-list-after');
+  await card.locator('.campaign-card__status', { hasText: '已发送' }).waitFor({ timeout: 20_000 });
+  await screenshot(list, 'push-campaign-7-list-after');
 });

@@ -226,6 +226,7 @@ export default function CampaignEditPage() {
               <Input className="field__input" placeholder={hintFor(f)} value={fields[f] ?? ''} onInput={(e) => setFields((all) => ({ ...all, [f]: e.detail.value }))} />
             </View>
           ))}
+          {warning ? <Text className="edit-card__warning">{warning}</Text> : null}
           <Text className="edit-card__sub">落地页</Text>
           <View className="chips">
             {LANDING_PAGES.map((p) => (
@@ -236,7 +237,6 @@ export default function CampaignEditPage() {
           </View>
           <Input className="field__input field__input--page" value={page} onInput={(e) => setPage(e.detail.value)} />
           <Text className="edit-card__hint">链接会自动带上活动编号，用于统计落地访问与成交</Text>
-          {warning ? <Text className="edit-card__warning">{warning}</Text> : null}
         </View>
 
         <View className="edit-card">

@@ -95,7 +95,7 @@ export default function CampaignReportPage() {
               {stat('访问人数', report.landingVisitors, percent(report.landingVisitors, report.sent))}
               {stat('成交订单', report.orders)}
               {stat('成交人数', report.buyers)}
-              {stat('成交金额', `¥${formatFen(report.gmv, { trimZeros: true })}`)}
+              {stat('成交金额', formatFen(report.gmv, { trimZeros: true }))}
             </View>
 
             {campaign.status === 'scheduled' || campaign.status === 'sending' ? (
