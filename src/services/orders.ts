@@ -123,6 +123,8 @@ export interface OrderDetail extends Omit<OrderSummary, 'lines'> {
   payment?: { outTradeNo?: string; amount?: Fen; paidAt?: WireDate | null } | null;
   expiresAt?: WireDate | null;
   remark?: string;
+  /** The group this group-buy order belongs to (its page shows members and places left). */
+  groupbuy?: { groupId: string; role: 'leader' | 'member' } | null;
 }
 
 /** One page of a list, as pages page through it (`usePagedList`). */

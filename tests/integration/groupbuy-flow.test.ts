@@ -49,6 +49,9 @@ describe('a three-person group', () => {
     expect(view.data).toMatchObject({ shareTitle: '还差2人，¥59一起拼「基础T恤 拼团」', status: 'forming', size: 3, placesLeft: 2, members: [{ isLeader: true }], viewer: { role: 'none', canJoin: true, refusal: null } });
     const list = await cloud.call<Reply<{ orders: { id: string; statusText: string }[] }>>('orders', { action: 'list' }, 'o_lin');
     expect(list.data.orders.find((o) => o.id === orders.o_lin)?.statusText).toBe('拼团中');
+    // The order page links back to its group.
+    const detail = await cloud.call<Reply<{ groupbuy: unknown }>>('orders', { action: 'detail', orderId: orders.o_lin }, 'o_lin');
+    expect(detail.data.groupbuy).toEqual({ groupId, role: 'leader' });
   });
 
   it('turns away the leader joining their own group and a member joining twice, with nothing written', async () => {

@@ -39,6 +39,7 @@ export function orderDetail(o: OrderDoc) {
     status: o.status,
     statusText: STATUS_TEXT[o.status],
     type: o.type,
+    groupbuy: o.groupbuy ? { groupId: o.groupbuy.groupId, role: o.groupbuy.role } : null,
     createdAt: o.createdAt,
     items: o.items.map((it) => ({
       skuId: it.skuId,

@@ -9,6 +9,7 @@ import { OrderLine } from '@/components/order-line';
 import { PriceBreakdown } from '@/components/price-breakdown';
 import { StatusSteps } from '@/components/status-steps';
 import { formatTime, ordersService, REFUND_STATUS_TEXT, toDate, type OrderDetail } from '@/services/orders';
+import { groupUrl } from '@/packages/groupbuy/routes';
 import { orderRoutes } from '../routes';
 import { canCancel, canConfirm, canPay, canRequestRefund, countdownText, statusTone } from '../status';
 import { usePayFlow } from '../use-pay-flow';
@@ -148,6 +149,13 @@ export default function OrderDetailPage() {
             </Text>
           ) : null}
         </View>
+
+        {order.groupbuy ? (
+          <View className="order-detail__card order-detail__group" onClick={() => void Taro.navigateTo({ url: groupUrl(order.groupbuy!.groupId) })}>
+            <Text className="order-detail__section">{order.groupbuy.role === 'leader' ? '我开的团' : '我参加的团'}</Text>
+            <Text className="order-detail__group-link">查看拼团进度 ›</Text>
+          </View>
+        ) : null}
 
         <View className="order-detail__card">
           {order.items.map((l) => (
