@@ -86,6 +86,10 @@ async function runCampaign(run: Run, campaign: CampaignRecord): Promise<string> 
   if (phase === 'materialise') phase = await materialise(run, campaign);
   if (phase !== 'send') return phase;
   while (!outOfTime(run)) {
+    // Stop at 22:00, and when a manager cancelled the campaign while this run was sending it.
+    if (isQuietTime(run.ctx.now())) break;
+    const still = await run.ctx.db.collection('campaigns').where({ _id: campaign._id, status: 'sending' }).count();
+    if (still.total === 0) return 'stopped';
     const state = await sendBatch(run, campaign);
     if (state === 'done') return finish(run.ctx, campaign);
     if (state === 'wait') break;
