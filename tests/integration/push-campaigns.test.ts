@@ -204,3 +204,35 @@ describe('sending under caps and quiet hours', () => {
     expect(report).toMatchObject({ targeted: 1, sent: 1 });
   });
 });
+
+describe('two campaigns sending at once', () => {
+  const crowd = Array.from({ length: 120 }, (_, i) => `o_both_${String(i).padStart(3, '0')}`);
+
+  beforeAll(async () => {
+    insertUsers(cloud, crowd.map((openid) => ({ openid, tags: ['双发'], credits: 2 })));
+    await moveClockTo(cloud, shanghai(cloud, 1, 10));
+  });
+
+  it('gives each user one marketing push that day, whichever campaign reaches them first', async () => {
+    const ids: string[] = [];
+    for (const name of ['双发甲', '双发乙']) {
+      const { campaign } = data(await push<{ campaign: { id: string } }>(cloud, 'create', { name, audience: { tag: '双发' }, message: MESSAGE }));
+      data(await push(cloud, 'sendNow', { campaignId: campaign.id }));
+      ids.push(campaign.id);
+    }
+    const status = (id: string) => (cloud.emulator.db.find('campaigns', { _id: id })[0] as { status: string }).status;
+    for (let round = 0; round < 10 && ids.some((id) => status(id) !== 'sent'); round += 1) {
+      await Promise.all([fireSender(cloud), fireSender(cloud), fireSender(cloud)]);
+    }
+    expect(ids.map(status)).toEqual(['sent', 'sent']);
+    const messages = cloud.emulator.outbox.list().filter((m) => crowd.includes(m.touser));
+    expect(messages).toHaveLength(crowd.length);
+    expect(new Set(messages.map((m) => m.touser)).size).toBe(crowd.length);
+    const sends = cloud.emulator.db.find('campaign_sends', { campaignId: { $in: ids } }) as { status: string; reason: string | null }[];
+    expect(sends.filter((s) => s.status === 'sent')).toHaveLength(crowd.length);
+    expect(sends.filter((s) => s.status === 'unreachable' && s.reason === 'daily_cap')).toHaveLength(crowd.length);
+    // Only the sends made took a credit: everyone still has one of their two.
+    const ledgers = cloud.emulator.db.find('subscribe_credits', { _id: { $in: crowd } }) as { credits: Record<string, number> }[];
+    expect(ledgers.every((l) => l.credits[MARKETING] === 1)).toBe(true);
+  });
+});
