@@ -1,11 +1,10 @@
 /**
- * Audience size and reach, counted by the database: one count for the size and one aggregate that
- * joins each selected user_tags document with the user's credits and recent pushes and groups the
- * users by the first reason reachability() would give (a few thousand users per aggregate). Nothing
- * per user comes back to the function.
+ * Audience size and reach, counted by the database (counts and aggregates that join user_tags with
+ * credits and recent pushes, grouped by the first reason reachability() would give). Nothing per user
+ * comes back to the function.
  */
 import { PUSH_CAPS, capHistoryStart } from '../../../../src/domain/push/frequency-caps';
-import { UNREACHABLE_REASONS, type UnreachableReason } from '../../../../src/domain/push/reachability';
+import type { UnreachableReason } from '../../../../src/domain/push/reachability';
 import { LIFECYCLE_TAGS } from '../../../../src/domain/tags/lifecycle';
 import { RFM_SEGMENTS } from '../../../../src/domain/tags/rfm';
 import { audienceQuery, describeAudience, parseAudienceRule, type AudienceRule } from '../../../../src/domain/tags/audience';
@@ -13,11 +12,8 @@ import { windowStart } from '../../../../src/domain/tags/window';
 import { TIERS } from '../../../../src/domain/tiers';
 import { parse, v } from '../../../../src/domain/validate';
 import { requireRole } from '../../../_shared/roles';
-import type { Doc } from '../../../_shared/db-types';
 import type { Handler, HandlerContext } from '../../../_shared/router';
 import { loadTemplates, templateByKey } from '../settings';
-
-const PREVIEW_SLICE = 5000;
 
 export interface AudienceCounts {
   size: number;
@@ -35,63 +31,68 @@ export async function parseAudience(ctx: HandlerContext, raw: unknown): Promise<
   return parseAudienceRule(raw, { knownTags: await knownTags(ctx) });
 }
 
-/** Quiet hours are left out: they defer a send, they do not make anyone unreachable. */
+/** The same filter over a joined document: every field moved under `prefix.` (operators kept). */
+export function underField(query: unknown, prefix: string): unknown {
+  if (Array.isArray(query)) return query.map((q) => underField(q, prefix));
+  if (typeof query !== 'object' || query === null) return query;
+  return Object.fromEntries(
+    Object.entries(query as Record<string, unknown>).map(([key, value]) => (key.startsWith('$') ? [key, underField(value, prefix)] : [`${prefix}.${key}`, value])),
+  );
+}
+
+/**
+ * Quiet hours are left out: they defer a send, they do not make anyone unreachable.
+ * Three questions, each asked of the smallest collection that answers it: how many are selected and
+ * how many of those opted out (user_tags counts); how many of the rest hold a credit (from the credit
+ * holders, joined to their user_tags); how many of those are capped (from this week's marketing
+ * pushes, joined to credits and user_tags). The rest have no credit.
+ */
 export async function countAudience(ctx: HandlerContext, rule: AudienceRule, templateId: string): Promise<AudienceCounts> {
   const now = ctx.now();
-  const $ = ctx._.aggregate;
+  const _ = ctx._;
+  const $ = _.aggregate;
   const query = audienceQuery(rule);
-  const counting = (since: Date) =>
-    $.size(
-      $.filter({
-        input: '$pushes',
-        as: 'p',
-        cond: $.and([$.eq(['$$p.kind', 'marketing']), $.in(['$$p.status', ['sent', 'sending']]), $.gte(['$$p.at', since])]),
-      }),
-    );
-  const size = await ctx.db.collection('user_tags').where(query).count();
-  // In slices of the audience by _id, so each request stays well inside the SDK's time limit.
-  const rows: Doc[] = [];
-  for (let skip = 0; skip < size.total; skip += PREVIEW_SLICE) {
-    const grouped = await ctx.db
-      .collection('user_tags')
+  const optedOutQuery = { $and: [query, { marketingOptOut: true }] };
+  const audienceOfJoined = { $and: [underField(query, 'u'), { 'u.marketingOptOut': { $ne: true } }] };
+  const creditField = `credits.${templateId}`;
+  const dayStart = windowStart(now.getTime(), 1);
+  const [size, optedOut, withCredit, capped] = await Promise.all([
+    ctx.db.collection('user_tags').where(query).count(),
+    ctx.db.collection('user_tags').where(optedOutQuery).count(),
+    ctx.db
+      .collection('subscribe_credits')
       .aggregate()
-      .match(query)
-      .sort({ _id: 1 })
-      .skip(skip)
-      .limit(PREVIEW_SLICE)
-      .project({ _id: 1, marketingOptOut: 1 })
-      .lookup({ from: 'subscribe_credits', localField: '_id', foreignField: '_id', as: 'credit' })
-      .lookup({ from: 'push_records', localField: '_id', foreignField: 'openid', as: 'pushes' })
-      .project({
-        optedOut: $.eq(['$marketingOptOut', true]),
-        credit: $.ifNull([$.arrayElemAt([`$credit.credits.${templateId}`, 0]), 0]),
-        today: counting(windowStart(now.getTime(), 1)),
-        week: counting(capHistoryStart(now.getTime())),
-      })
-      .group({
-        _id: $.switch({
-          branches: [
-            { case: '$optedOut', then: 'opted_out' },
-            { case: $.not([$.gt(['$credit', 0])]), then: 'no_credit' },
-            { case: $.gte(['$today', PUSH_CAPS.perDay]), then: 'daily_cap' },
-            { case: $.gte(['$week', PUSH_CAPS.perWeek]), then: 'weekly_cap' },
-          ],
-          default: 'reachable',
-        }),
-        count: $.sum(1),
-      })
+      .match({ [creditField]: _.gt(0) })
+      .project({ _id: 1 })
+      .lookup({ from: 'user_tags', localField: '_id', foreignField: '_id', as: 'u' })
+      .unwind('$u')
+      .match(audienceOfJoined)
+      .count('n')
+      .end(),
+    ctx.db
+      .collection('push_records')
+      .aggregate()
+      .match({ kind: 'marketing', status: _.in(['sent', 'sending']), at: _.gte(capHistoryStart(now.getTime())) })
+      .group({ _id: '$openid', week: $.sum(1), today: $.sum($.cond([$.gte(['$at', dayStart]), 1, 0])) })
+      .match({ $or: [{ today: { $gte: PUSH_CAPS.perDay } }, { week: { $gte: PUSH_CAPS.perWeek } }] })
+      .lookup({ from: 'subscribe_credits', localField: '_id', foreignField: '_id', as: 'c' })
+      .match({ [`c.${creditField}`]: { $gt: 0 } })
+      .lookup({ from: 'user_tags', localField: '_id', foreignField: '_id', as: 'u' })
+      .unwind('$u')
+      .match(audienceOfJoined)
+      .group({ _id: $.cond([$.gte(['$today', PUSH_CAPS.perDay]), 'daily_cap', 'weekly_cap']), count: $.sum(1) })
       .limit(10)
-      .end();
-    rows.push(...grouped.list);
-  }
-  const unreachable = Object.fromEntries(UNREACHABLE_REASONS.filter((r) => r !== 'quiet_hours').map((r) => [r, 0])) as AudienceCounts['unreachable'];
-  let reachable = 0;
-  for (const row of rows) {
-    const count = Number(row.count) || 0;
-    if (row._id === 'reachable') reachable += count;
-    else if (typeof row._id === 'string' && row._id in unreachable) unreachable[row._id as keyof AudienceCounts['unreachable']] += count;
-  }
-  return { size: size.total, reachable, unreachable };
+      .end(),
+  ]);
+  const holders = Number(withCredit.list[0]?.n ?? 0);
+  const cappedBy = (reason: string) => Number(capped.list.find((r) => r._id === reason)?.count ?? 0);
+  const unreachable = {
+    opted_out: optedOut.total,
+    no_credit: size.total - optedOut.total - holders,
+    daily_cap: cappedBy('daily_cap'),
+    weekly_cap: cappedBy('weekly_cap'),
+  };
+  return { size: size.total, reachable: holders - unreachable.daily_cap - unreachable.weekly_cap, unreachable };
 }
 
 export const audiencePreview: Handler = async (event, ctx) => {
