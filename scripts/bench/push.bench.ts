@@ -126,7 +126,7 @@ export default async function benchPush(): Promise<string> {
     return [
       '## Campaign push (scripts/bench/push.bench.ts)',
       '',
-      `${USERS.toLocaleString('en')} users with user_tags, users and (for some) subscribe_credits documents, inserted in bulk in ${(insertMs / 1000).toFixed(1)} s. audiencePreview counts the audience and its opted-out users with two \`count\`s, the credit holders in it with one aggregate over subscribe_credits joined to user_tags, and the capped ones with one over this week\'s push_records; nothing per user comes back to the function.`,
+      `${USERS.toLocaleString('en')} users with user_tags, users and (for some) subscribe_credits documents, inserted in bulk in ${(insertMs / 1000).toFixed(1)} s. audiencePreview counts the audience and its opted-out users with two \`count\`s, the credit holders in it with one aggregate over subscribe_credits joined to user_tags, and the capped ones with one over the last seven days of push_records; nothing per user comes back to the function.`,
       '',
       '| audiencePreview | size | reachable | ms |',
       '|---|---:|---:|---:|',
