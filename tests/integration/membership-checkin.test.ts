@@ -37,46 +37,53 @@ async function moveTo(iso: string): Promise<void> {
   await cloud.emulator.advanceClock(ms);
 }
 
+// The next year end still ahead of the clock: Y is the year whose 29 December 23:59 (Shanghai) is to come.
+const Y = ((year) => (Date.now() < Date.parse(`${year}-12-29T15:59:30Z`) ? year : year + 1))(new Date(Date.now() + 8 * 3_600_000).getUTCFullYear());
+const NY = Y + 1;
+// The Monday-first calendar grid of January NY opens on the Monday on or before 1 January.
+const JAN1_COLUMN = (new Date(Date.UTC(NY, 0, 1)).getUTCDay() + 6) % 7;
+const GRID_START = new Date(Date.UTC(NY, 0, 1 - JAN1_COLUMN)).toISOString().slice(0, 10);
+
 const checkin = (openid: string) => cloud.call<Reply<CheckinData>>('membership', { action: 'checkin' }, openid);
 
 describe('membership.checkin', () => {
   it('counts Shanghai days across a month and a year end, with the day-3 bonus and a reset after a missed day', async () => {
-    // 2026-12-29 23:59:30 in Shanghai.
-    await moveTo('2026-12-29T15:59:30Z');
+    // 29 December 23:59:30 in Shanghai.
+    await moveTo(`${Y}-12-29T15:59:30Z`);
     const first = await checkin('o_streak');
-    expect(first).toMatchObject({ ok: true, data: { day: '2026-12-29', streak: 1, points: 5, bonusPoints: 0, balance: 5 } });
+    expect(first).toMatchObject({ ok: true, data: { day: `${Y}-12-29`, streak: 1, points: 5, bonusPoints: 0, balance: 5 } });
     expect(first.ok && first.data.nextBonus).toEqual({ inDays: 2, streak: 3, points: 5 });
 
     // One minute later it is already the 30th in Shanghai (still the 29th in UTC): a new day.
-    await moveTo('2026-12-29T16:00:30Z');
-    expect(await checkin('o_streak')).toMatchObject({ ok: true, data: { day: '2026-12-30', streak: 2, points: 5 } });
+    await moveTo(`${Y}-12-29T16:00:30Z`);
+    expect(await checkin('o_streak')).toMatchObject({ ok: true, data: { day: `${Y}-12-30`, streak: 2, points: 5 } });
     const again = await checkin('o_streak');
     expect(again).toEqual({ ok: false, code: 'ALREADY_CHECKED_IN', message: '今天已经签到过了' });
 
     // 23:59 on New Year's Eve in Shanghai: day 3 of the streak earns the bonus.
-    await moveTo('2026-12-31T15:59:00Z');
-    expect(await checkin('o_streak')).toMatchObject({ ok: true, data: { day: '2026-12-31', streak: 3, points: 10, bonusPoints: 5, balance: 20 } });
+    await moveTo(`${Y}-12-31T15:59:00Z`);
+    expect(await checkin('o_streak')).toMatchObject({ ok: true, data: { day: `${Y}-12-31`, streak: 3, points: 10, bonusPoints: 5, balance: 20 } });
 
-    // Two minutes later: 2027 in Shanghai, the streak carries over the year end.
-    await moveTo('2026-12-31T16:01:00Z');
-    expect(await checkin('o_streak')).toMatchObject({ ok: true, data: { day: '2027-01-01', streak: 4, points: 5, balance: 25 } });
+    // Two minutes later: the new year in Shanghai, the streak carries over the year end.
+    await moveTo(`${Y}-12-31T16:01:00Z`);
+    expect(await checkin('o_streak')).toMatchObject({ ok: true, data: { day: `${NY}-01-01`, streak: 4, points: 5, balance: 25 } });
 
-    const december = await cloud.call<Reply<CalendarData>>('membership', { action: 'calendar', year: 2026, month: 12 }, 'o_streak');
-    expect(december.ok && december.data.checkedDays).toEqual(['2026-12-29', '2026-12-30', '2026-12-31']);
+    const december = await cloud.call<Reply<CalendarData>>('membership', { action: 'calendar', year: Y, month: 12 }, 'o_streak');
+    expect(december.ok && december.data.checkedDays).toEqual([`${Y}-12-29`, `${Y}-12-30`, `${Y}-12-31`]);
     const january = await cloud.call<Reply<CalendarData>>('membership', { action: 'calendar' }, 'o_streak');
     expect(january.ok).toBe(true);
     if (!january.ok) return;
-    expect(january.data.checkedDays).toEqual(['2027-01-01']);
-    // Monday first: 2027-01-01 is a Friday, so the grid opens on Monday 2026-12-28.
-    expect(january.data.weeks[0][0].day).toBe('2026-12-28');
-    expect(january.data.weeks[0][4]).toMatchObject({ day: '2027-01-01', checked: true, isToday: true, inMonth: true });
+    expect(january.data.checkedDays).toEqual([`${NY}-01-01`]);
+    // Monday first: the grid opens on the Monday on or before 1 January.
+    expect(january.data.weeks[0][0].day).toBe(GRID_START);
+    expect(january.data.weeks[0][JAN1_COLUMN]).toMatchObject({ day: `${NY}-01-01`, checked: true, isToday: true, inMonth: true });
     expect(january.data.status).toMatchObject({ checkedInToday: true, streak: 4 });
 
     // Skip 2 January entirely: on the 3rd the streak starts again.
-    await moveTo('2027-01-03T01:00:00Z');
+    await moveTo(`${NY}-01-03T01:00:00Z`);
     const status = await cloud.call<Reply<CalendarData>>('membership', { action: 'calendar' }, 'o_streak');
     expect(status.ok && status.data.status).toMatchObject({ checkedInToday: false, streak: 0, nextPoints: 5 });
-    expect(await checkin('o_streak')).toMatchObject({ ok: true, data: { day: '2027-01-03', streak: 1, points: 5, balance: 30 } });
+    expect(await checkin('o_streak')).toMatchObject({ ok: true, data: { day: `${NY}-01-03`, streak: 1, points: 5, balance: 30 } });
 
     const history = await cloud.call<Reply<{ lines: { title: string; amount: string }[]; points: number }>>('membership', { action: 'pointsHistory' }, 'o_streak');
     expect(history.ok && history.data.points).toBe(30);

@@ -38,8 +38,14 @@ function order(id: string, openid: string, amount: number, paidAt: Date, status 
 }
 const daysAgo = (n: number) => new Date(START - n * DAY);
 
-// The aging order is paid at 12:00 Shanghai on 2025-11-25; it counts up to 2026-11-24 (Shanghai) and not on 2026-11-25.
-const AGING_PAID_AT = new Date('2025-11-25T04:00:00Z');
+// The aging order turns one year old on a Shanghai day D a few days from now (never 29 February):
+// paid at 12:00 Shanghai a year before D, it counts through D-1 and not on D.
+const shanghaiDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+const AGE_OUT_DAY = ((d) => (d.endsWith('-02-29') ? addDays(d, 1) : d))(addDays(shanghaiDay(START), 3));
+const AGING_PAID_DAY = `${Number(AGE_OUT_DAY.slice(0, 4)) - 1}${AGE_OUT_DAY.slice(4)}`;
+const LAST_COUNTING_DAY = addDays(AGE_OUT_DAY, -1);
+const AGING_PAID_AT = new Date(`${AGING_PAID_DAY}T04:00:00Z`);
 
 beforeAll(async () => {
   cloud = await startLocalCloud({
@@ -129,20 +135,20 @@ describe('tiers', () => {
   });
 
   it('keeps the tier through the last day an old order counts and downgrades on the next Shanghai day', async () => {
-    // 23:59 on 2026-11-24 in Shanghai: the window still starts on 2025-11-25.
-    await moveTo('2026-11-24T15:59:00Z');
+    // 23:59 on D-1 in Shanghai: the window still starts on the day the order was paid.
+    await moveTo(`${LAST_COUNTING_DAY}T15:59:00Z`);
     await fireTierDaily();
     const before = await profile('o_aging');
     expect(before.ok && before.data.tier.id).toBe('silver');
-    expect(before.ok && before.data.window).toMatchObject({ firstDay: '2025-11-25', orders12m: 2 });
+    expect(before.ok && before.data.window).toMatchObject({ firstDay: AGING_PAID_DAY, orders12m: 2 });
 
-    // 00:01 on 2026-11-25 in Shanghai (still the 24th in UTC): the order is exactly a year old and out.
-    await moveTo('2026-11-24T16:01:00Z');
+    // 00:01 on D in Shanghai (still D-1 in UTC): the order is exactly a year old and out.
+    await moveTo(`${LAST_COUNTING_DAY}T16:01:00Z`);
     const run = await fireTierDaily();
     expect(run.ok && run.data.downgraded).toBeGreaterThanOrEqual(1);
     const after = await profile('o_aging');
     expect(after.ok && after.data.tier).toMatchObject({ id: 'normal', name: '普通' });
-    expect(after.ok && after.data.window).toMatchObject({ firstDay: '2025-11-26', spend12m: 60000, orders12m: 1 });
+    expect(after.ok && after.data.window).toMatchObject({ firstDay: addDays(AGING_PAID_DAY, 1), spend12m: 60000, orders12m: 1 });
     // No subscription was accepted: the notice waits in the app, nothing was sent.
     expect(after.ok && after.data.tierNotice).toMatchObject({ text: '会员等级调整为普通会员', sent: false });
     const outbox = await fetch(`${cloud.url}/api/_emulator/outbox?touser=o_aging`).then((r) => r.json() as Promise<{ messages: unknown[] }>);
