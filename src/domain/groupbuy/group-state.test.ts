@@ -336,6 +336,22 @@ describe('refunds and effects', () => {
     expect(transition(g, { type: 'effect_done', key: 'made-up' }, T0 + 10 * MIN).group).toBe(g);
   });
 
+  it('settles several effects in one event exactly as one by one, ignoring refunds, repeats and unknown keys', () => {
+    const g = failed();
+    const owed = pendingEffects(g);
+    const settleable = owed.filter((e) => e.type !== 'refund').map((e) => e.key);
+    expect(settleable.length).toBeGreaterThan(1);
+    const keys = [...owed.map((e) => e.key), settleable[0], 'made-up'];
+    const together = transition(g, { type: 'effects_done', keys }, T0 + 9 * MIN).group;
+    let oneByOne = g;
+    for (const key of keys) oneByOne = transition(oneByOne, { type: 'effect_done', key }, T0 + 9 * MIN).group;
+    expect(together.done).toEqual(settleable);
+    expect(together.done).toEqual(oneByOne.done);
+    expect(together.outstanding).toBe(oneByOne.outstanding);
+    expect(together.version).toBe(g.version + 1);
+    expect(transition(together, { type: 'effects_done', keys }, T0 + 10 * MIN).group).toBe(together);
+  });
+
   it('marks stock release and notices at most once, refunds and fulfilment at least once', () => {
     const delivery = Object.fromEntries(pendingEffects(failed()).map((e) => [e.type, e.delivery]));
     expect(delivery).toEqual({ refund: 'at_least_once', release: 'at_most_once', notify: 'at_most_once' });
@@ -534,7 +550,9 @@ describe('any sequence of events (model-based)', () => {
               break;
             case 'ack': {
               const owed = pendingEffects(g).filter((e) => e.type !== 'refund');
-              if (owed.length > 0) apply({ type: 'effect_done', key: owed[step.pick % owed.length].key });
+              // One key, or (as a filling group reports its fulfilments) everything owed in one event.
+              if (owed.length > 0 && step.pick % 2 === 0) apply({ type: 'effects_done', keys: owed.map((e) => e.key) });
+              else if (owed.length > 0) apply({ type: 'effect_done', key: owed[step.pick % owed.length].key });
               break;
             }
           }

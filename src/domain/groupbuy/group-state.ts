@@ -114,7 +114,9 @@ export type GroupEvent =
   /** The refund callback for an order: the money is back with the buyer. */
   | { readonly type: 'refund_confirmed'; readonly orderId: string }
   /** The server carried out an effect (other than a refund). */
-  | { readonly type: 'effect_done'; readonly key: string };
+  | { readonly type: 'effect_done'; readonly key: string }
+  /** The server carried out several effects: one write where a group that fills reports N of them. */
+  | { readonly type: 'effects_done'; readonly keys: readonly string[] };
 
 /**
  * at_least_once: repeat until done; repeating is harmless (refunds dedupe on their key at the
@@ -360,14 +362,18 @@ function apply(g: Group, event: GroupEvent, now: number, stored: Group): Group {
       const m = memberByOrder(stored, event.orderId);
       return m && m.state === 'refunding' ? updateMember(g, m.orderId, { state: 'refunded' }) : g;
     }
-    case 'effect_done': {
-      if (g.done.includes(event.key)) return g;
-      const owed = pendingEffects(stored).find((e) => e.key === event.key);
-      // A refund is finished by the provider's confirmation, not by the server saying it asked.
-      if (!owed || owed.type === 'refund') return g;
-      return { ...g, done: [...g.done, event.key] };
-    }
+    case 'effect_done':
+      return settle(g, [event.key], stored);
+    case 'effects_done':
+      return settle(g, event.keys, stored);
   }
+}
+
+function settle(g: Group, keys: readonly string[], stored: Group): Group {
+  // A refund is finished by the provider's confirmation, not by the server saying it asked.
+  const settleable = new Set(pendingEffects(stored).filter((e) => e.type !== 'refund').map((e) => e.key));
+  const fresh = [...new Set(keys)].filter((key) => settleable.has(key) && !g.done.includes(key));
+  return fresh.length === 0 ? g : { ...g, done: [...g.done, ...fresh] };
 }
 
 function join(g: Group, event: Extract<GroupEvent, { type: 'join' }>, now: number): Group {
