@@ -131,22 +131,39 @@ export async function runEffect(ctx: Ctx, e: GroupEffect): Promise<void> {
   }
 }
 
-/**
- * Runs effects one after another. A failure is logged and left owed: the group keeps it in
- * pendingEffects (`outstanding > 0`) and the minute sweep tries again.
- */
-const FULFIL_PARALLEL = 3;
+/** Reports keys done in one write; answers the keys this write settled (not settled before it). */
+async function settleAll(ctx: Ctx, groupId: string, keys: readonly string[]): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const { before, group } = await applyGroupEvent(ctx, groupId, { type: 'effects_done', keys });
+  return keys.filter((key) => group.done.includes(key) && !before.done.includes(key));
+}
 
+/** A few at a time: each paid event calls every subscriber function, and a notice calls WeChat; instances are few. */
+const PARALLEL = 3;
+
+async function inBatches<T>(items: readonly T[], run: (item: T) => Promise<boolean>): Promise<boolean[]> {
+  const results: boolean[] = [];
+  for (let i = 0; i < items.length; i += PARALLEL) results.push(...(await Promise.all(items.slice(i, i + PARALLEL).map(run))));
+  return results;
+}
+
+/**
+ * Runs what a transition made due. A failure is logged and left owed: the group keeps it in
+ * pendingEffects (`outstanding > 0`) and the minute sweep tries again.
+ *
+ * A group that fills owes N fulfilments and N notices at once. Moving the orders and sending the
+ * notices are independent of each other, so they run side by side; what they report to the one
+ * group document goes in one write per kind (N writes would only race each other for its
+ * version), which keeps the payment notification that fills a group short.
+ */
 export async function runEffects(ctx: Ctx, effects: readonly GroupEffect[]): Promise<number> {
   let failed = 0;
-  // A group that fills moves N orders at once, each with its paid event delivered to subscribers:
-  // those moves are independent, so they run side by side; the reports to the one group document
-  // follow one by one (they would only race each other for its version).
-  const fulfils = effects.filter((e): e is Extract<GroupEffect, { type: 'fulfil' }> => e.type === 'fulfil');
-  const moved: boolean[] = [];
-  // A few at a time: each paid event calls every subscriber function, whose instances are few.
-  for (let i = 0; i < fulfils.length; i += FULFIL_PARALLEL) {
-    const batch = fulfils.slice(i, i + FULFIL_PARALLEL).map((e) =>
+  const byGroup = new Map<string, GroupEffect[]>();
+  for (const e of effects) byGroup.set(e.groupId, [...(byGroup.get(e.groupId) ?? []), e]);
+  for (const [groupId, owed] of byGroup) {
+    const fulfils = owed.filter((e): e is Extract<GroupEffect, { type: 'fulfil' }> => e.type === 'fulfil');
+    const notices = owed.filter((e): e is Extract<GroupEffect, { type: 'notify' }> => e.type === 'notify');
+    const moved = await inBatches(fulfils, (e) =>
       moveToFulfilment(ctx, e).then(
         () => true,
         (error) => {
@@ -155,18 +172,30 @@ export async function runEffects(ctx: Ctx, effects: readonly GroupEffect[]): Pro
         },
       ),
     );
-    moved.push(...(await Promise.all(batch)));
-  }
-  failed += moved.filter((ok) => !ok).length;
-  const movedKeys = new Set(fulfils.filter((_, i) => moved[i]).map((e) => e.key));
-  for (const e of effects) {
-    if (e.type === 'fulfil' && !movedKeys.has(e.key)) continue;
+    failed += moved.filter((ok) => !ok).length;
     try {
-      if (e.type === 'fulfil') await applyGroupEvent(ctx, e.groupId, { type: 'effect_done', key: e.key });
-      else await runEffect(ctx, e);
+      await settleAll(ctx, groupId, fulfils.filter((_, i) => moved[i]).map((e) => e.key));
     } catch (error) {
       failed += 1;
-      console.error('[weave] group effect left for the sweep', e.key, error);
+      console.error('[weave] group fulfilments left for the sweep', groupId, error);
+    }
+    for (const e of owed) {
+      if (e.type === 'fulfil' || e.type === 'notify') continue;
+      try {
+        await runEffect(ctx, e);
+      } catch (error) {
+        failed += 1;
+        console.error('[weave] group effect left for the sweep', e.key, error);
+      }
+    }
+    // Last, so a notice never announces a refund not yet asked for. At most once: settled first,
+    // and only what this write settled is sent.
+    try {
+      const mine = new Set(await settleAll(ctx, groupId, notices.map((e) => e.key)));
+      await inBatches(notices.filter((e) => mine.has(e.key)), (e) => sendGroupNotice(ctx, e));
+    } catch (error) {
+      failed += 1;
+      console.error('[weave] group notices left for the sweep', groupId, error);
     }
   }
   return failed;

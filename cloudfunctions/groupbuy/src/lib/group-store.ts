@@ -35,6 +35,8 @@ export async function loadGroup(ctx: Pick<HandlerContext, 'db'>, groupId: string
 }
 
 export interface Applied {
+  /** The group as read for the write that landed (or for the no-op). */
+  before: Group;
   group: Group;
   /** Effects this event newly made due; the caller runs them (they also stay in pendingEffects until done). */
   effects: readonly GroupEffect[];
@@ -47,8 +49,8 @@ export async function applyGroupEvent(ctx: Ctx, groupId: string, event: GroupEve
   for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt += 1) {
     const before = await loadGroup(ctx, groupId);
     const { group: after, effects } = transition(before, event, ctx.now().getTime());
-    if (after === before) return { group: before, effects: [], changed: false };
-    if (await runUpdate(ctx, groupCasUpdate(before, after))) return { group: after, effects, changed: true };
+    if (after === before) return { before, group: before, effects: [], changed: false };
+    if (await runUpdate(ctx, groupCasUpdate(before, after))) return { before, group: after, effects, changed: true };
   }
   throw new AppError('CONFLICT', '参团的人太多了，请稍后再试');
 }
