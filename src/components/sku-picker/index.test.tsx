@@ -135,4 +135,13 @@ describe('SkuPicker', () => {
     expect(screen.getByText('秒杀价')).toBeTruthy();
     expect(prices(container)).toEqual(['¥59', '¥99']);
   });
+
+  it("shows a sale's own stock for its SKUs, not the SKU's", () => {
+    render(<Harness promo={{ 'tee-white-m': { price: 5900, label: '秒杀价', stockLeft: 12 }, 'tee-white-l': { price: 5900, label: '秒杀价', stockLeft: 2 } }} />);
+    fireEvent.click(size('M'));
+    expect(screen.getByText('活动库存 12 件')).toBeTruthy();
+    expect(screen.queryByText('库存 20 件')).toBeNull();
+    fireEvent.click(size('L'));
+    expect(screen.getByText('活动仅剩 2 件').className).toContain('sku-picker__stock--low');
+  });
 });

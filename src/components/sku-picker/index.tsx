@@ -21,8 +21,8 @@ export interface SkuPickerProps {
   /** the price before a size is chosen: the product's lowest */
   fromPrice: Fen;
   fallbackImage: string;
-  /** a sale price that replaces the normal one for some SKUs (flash sale, group buy) */
-  promo?: Record<string, { price: Fen; label: string }>;
+  /** a sale price that replaces the normal one for some SKUs (flash sale, group buy), with the sale's own stock when it has one */
+  promo?: Record<string, { price: Fen; label: string; stockLeft?: number }>;
   /** SKUs the shopper already asked to hear about */
   subscribedSkuIds?: string[];
   /** absent when restock alerts are not offered */
@@ -62,7 +62,7 @@ export function SkuPicker(props: SkuPickerProps) {
             {!cell ? <Text className="sku-picker__from">起</Text> : null}
             {listPrice && listPrice > price ? <Price className="sku-picker__list-price" fen={listPrice} strike /> : null}
           </View>
-          <Text className={`sku-picker__stock${cell && cell.stock <= lowStockThreshold ? ' sku-picker__stock--low' : ''}`}>{stockText(cell, lowStockThreshold)}</Text>
+          <Text className={`sku-picker__stock${cell && (offer?.stockLeft ?? cell.stock) <= lowStockThreshold ? ' sku-picker__stock--low' : ''}`}>{stockText(cell, lowStockThreshold, offer?.stockLeft)}</Text>
           <Text className="sku-picker__chosen">{cell ? `已选：${cell.specText}` : color ? `已选：${color.name}，请选择尺码` : '请选择颜色和尺码'}</Text>
         </View>
       </View>

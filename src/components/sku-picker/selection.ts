@@ -44,8 +44,10 @@ export function maxQuantity(cell: SkuCell | null, perUserLimit?: number): number
   return perUserLimit ? Math.min(cell.stock, perUserLimit) : cell.stock;
 }
 
-export function stockText(cell: SkuCell | null, lowStockThreshold: number): string {
+/** `promoStock`: a sale's own stock (flash sale), which is what this price can still buy, not the SKU's. */
+export function stockText(cell: SkuCell | null, lowStockThreshold: number, promoStock?: number): string {
   if (!cell) return '请选择尺码';
+  if (promoStock !== undefined) return promoStock <= lowStockThreshold ? `活动仅剩 ${promoStock} 件` : `活动库存 ${promoStock} 件`;
   if (cell.soldOut) return '已售罄';
   return cell.stock <= lowStockThreshold ? `仅剩 ${cell.stock} 件` : `库存 ${cell.stock} 件`;
 }

@@ -65,11 +65,11 @@ export default function ProductPage() {
   });
 
   const promo = useMemo(() => {
-    const map: Record<string, { price: number; label: string }> = {};
+    const map: Record<string, { price: number; label: string; stockLeft?: number }> = {};
     // The flash function knows this viewer (limit reached, priority window): its answer wins once it has come.
     if (flash.data) {
-      if (flash.data.sale && flash.data.viewer.canBuyNow) for (const item of flash.data.sale.items) if (item.stockLeft > 0) map[item.skuId] = { price: item.salePrice, label: '秒杀价' };
-    } else if (data?.flashSale?.status === 'active') for (const item of data.flashSale.items) if (item.stockLeft > 0) map[item.skuId] = { price: item.salePrice, label: '秒杀价' };
+      if (flash.data.sale && flash.data.viewer.canBuyNow) for (const item of flash.data.sale.items) if (item.stockLeft > 0) map[item.skuId] = { price: item.salePrice, label: '秒杀价', stockLeft: item.stockLeft };
+    } else if (data?.flashSale?.status === 'active') for (const item of data.flashSale.items) if (item.stockLeft > 0) map[item.skuId] = { price: item.salePrice, label: '秒杀价', stockLeft: item.stockLeft };
     return map;
   }, [data, flash.data]);
 
