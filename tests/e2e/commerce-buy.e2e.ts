@@ -3,7 +3,7 @@
  * 模拟支付 -> the order reads 已支付. Runs the H5 build against the local CloudBase with the demo brand.
  */
 import type { Page } from 'playwright-core';
-import { screenshot } from './support/browser';
+import { screenshot, seeText } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
 let stack: Stack;
@@ -22,11 +22,6 @@ async function showsText(page: Page, selector: string, text: string | RegExp) {
   const el = page.locator(selector).filter({ visible: true }).first();
   await page.locator(selector, { hasText: pattern }).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: 20_000 }).catch(() => undefined);
   expect((await el.textContent())?.trim()).toMatch(pattern);
-}
-
-async function seeText(page: Page, text: string | RegExp) {
-  // Earlier pages stay in the H5 DOM, hidden: only what is on screen counts.
-  await page.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: 20_000 });
 }
 
 test('林小姐 buys a tee with 立即购买 and pays with 模拟支付; the order shows 已支付', async () => {

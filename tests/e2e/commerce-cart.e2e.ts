@@ -2,8 +2,7 @@
  * The cart: 加入购物车 on the product page, the cart tab lists it with the 满减 hint, 去结算 opens
  * the checkout with the selected lines.
  */
-import type { Page } from 'playwright-core';
-import { screenshot } from './support/browser';
+import { screenshot, seeText } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
 let stack: Stack;
@@ -15,11 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-async function seeText(page: Page, text: string | RegExp) {
-  // Earlier pages stay in the H5 DOM, hidden: only what is on screen counts.
-  await page.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: 20_000 });
-}
 
 test('a tee added on the product page is in the cart with a 满减 hint and goes to checkout', async () => {
   const page = await stack.open('o_demo_new', '/#/packages/product/index/index?id=p001');

@@ -4,7 +4,7 @@
  * payment function, as WeChat Pay would).
  */
 import type { Page } from 'playwright-core';
-import { screenshot } from './support/browser';
+import { screenshot, seeText } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
 let stack: Stack;
@@ -23,11 +23,6 @@ async function showsText(page: Page, selector: string, text: string | RegExp) {
   const el = page.locator(selector).filter({ visible: true }).first();
   await page.locator(selector, { hasText: pattern }).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: 20_000 }).catch(() => undefined);
   expect((await el.textContent())?.trim()).toMatch(pattern);
-}
-
-async function seeText(page: Page, text: string | RegExp) {
-  // Earlier pages stay in the H5 DOM, hidden: only what is on screen counts.
-  await page.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: 20_000 });
 }
 
 const tap = (page: Page, text: string) => page.getByText(text, { exact: true }).filter({ visible: true }).first().click();

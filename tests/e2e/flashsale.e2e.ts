@@ -3,8 +3,7 @@
  * 距结束 countdown) -> 立即抢购 with black / M -> 模拟支付 -> the order reads 已支付 at the sale
  * price. Runs the H5 build against the local CloudBase with the demo brand.
  */
-import type { Page } from 'playwright-core';
-import { screenshot } from './support/browser';
+import { screenshot, seeText } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
 jest.setTimeout(180_000);
@@ -18,10 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-async function seeText(page: Page, text: string | RegExp, timeout = 20_000) {
-  await page.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
-}
 
 test('王先生 sees the flash band on the hoodie, 立即抢购 black / M, pays, and the order reads 已支付 at ¥129', async () => {
   const page = await stack.open('o_demo_wang', '/#/packages/product/index/index?id=p039');

@@ -5,7 +5,7 @@
  * local CloudBase with the demo brand.
  */
 import type { Page } from 'playwright-core';
-import { screenshot } from './support/browser';
+import { screenshot, seeText } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
 jest.setTimeout(240_000);
@@ -19,11 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-async function seeText(page: Page, text: string | RegExp, timeout = 20_000) {
-  // Earlier pages stay in the H5 DOM, hidden: only what is on screen counts.
-  await page.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
-}
 
 const tap = (page: Page, text: string | RegExp) => page.getByText(text, { exact: typeof text === 'string' }).filter({ visible: true }).first().click();
 

@@ -5,7 +5,7 @@
  * both in her points history and the coupon in her coupon list.
  */
 import type { Page } from 'playwright-core';
-import { screenshot } from './support/browser';
+import { screenshot, seeText } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
 jest.setTimeout(180_000);
@@ -19,11 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-// Taro's H5 modal keeps its old (hidden) copies in the page: look only at what is on screen.
-async function seeText(page: Page, text: string | RegExp, timeout = 20_000) {
-  await page.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
-}
 
 // page.goto on a new hash slides the next page in; let it land before taking its picture.
 const settle = (page: Page) => page.waitForTimeout(800);

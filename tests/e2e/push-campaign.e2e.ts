@@ -4,11 +4,10 @@
  * through the emulator's admin API, as the cloud's timer would); the report shows what was sent.
  * Runs the H5 build against the local CloudBase with the demo brand.
  */
-import type { Page } from 'playwright-core';
 import { isQuietTime, nextAllowedSendTime } from '../../src/domain/push/quiet-hours';
 import { matchesAudience, type AudienceSubject } from '../../src/domain/tags/audience';
 import { SETTINGS } from '../../scripts/seed/settings';
-import { screenshot } from './support/browser';
+import { screenshot, seeText } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
 jest.setTimeout(240_000);
@@ -29,10 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-async function seeText(page: Page, text: string | RegExp, timeout = 20_000) {
-  await page.getByText(text).first().waitFor({ state: 'visible', timeout });
-}
 
 const audienceSize = () =>
   (stack.emulator.db.find('user_tags', {}) as AudienceSubject[]).filter((t) => matchesAudience({ and: [{ tag: '高价值用户' }, { not: { segment: '流失客户' } }] }, t)).length;

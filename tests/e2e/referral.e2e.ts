@@ -6,10 +6,9 @@
  * Runs the H5 build against the local CloudBase with the demo brand.
  */
 import jsQR from 'jsqr';
-import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { adminCall } from '../../emulator/testing';
-import { screenshot } from './support/browser';
+import { screenshot, seeText } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
 jest.setTimeout(240_000);
@@ -23,11 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-async function seeText(page: Page, text: string | RegExp, timeout = 20_000) {
-  // Earlier pages stay in the H5 DOM, hidden: only what is on screen counts.
-  await page.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
-}
 
 async function until<T>(read: () => T | undefined, what: string, timeout = 20_000): Promise<T> {
   const end = Date.now() + timeout;

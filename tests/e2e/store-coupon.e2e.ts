@@ -4,8 +4,7 @@
  * at the counter, previews and confirms -> the shopper's page turns to 已核销 with the points back.
  * Runs the H5 build against the local CloudBase with the demo brand.
  */
-import type { Page } from 'playwright-core';
-import { screenshot } from './support/browser';
+import { screenshot, seeText } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
 jest.setTimeout(180_000);
@@ -19,10 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-async function seeText(page: Page, text: string | RegExp, timeout = 20_000) {
-  await page.getByText(text).first().waitFor({ state: 'visible', timeout });
-}
 
 const pointsOf = (openid: string) => (stack.emulator.db.find('users', { _id: openid })[0] as { points: number }).points;
 

@@ -5,7 +5,7 @@
  * sees her lifecycle tags, RFM segment and interests, and adds and removes a manual tag.
  */
 import type { Page } from 'playwright-core';
-import { screenshot } from './support/browser';
+import { screenshot, seeText } from './support/browser';
 import { startStack, type Stack } from './support/stack';
 
 jest.setTimeout(180_000);
@@ -20,10 +20,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-// Taro's H5 modal keeps its old (hidden) copies in the page: look only at what is on screen.
-async function seeText(page: Page, text: string | RegExp, timeout = 20_000) {
-  await page.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
-}
 const settle = (page: Page) => page.waitForTimeout(800);
 
 async function eventually(check: () => boolean, timeout = 20_000) {

@@ -49,3 +49,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: false });
   return file;
 }
+
+// Earlier pages and Taro's old modal copies stay in the H5 DOM, hidden: only what is on screen counts.
+export async function seeText(page: Page, text: string | RegExp, timeout = 20_000): Promise<void> {
+  await page.getByText(text).filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
+}
