@@ -132,7 +132,7 @@ export default async function benchPush(): Promise<string> {
       '|---|---:|---:|---:|',
       ...previews,
       '',
-      `Sender: a campaign to the ${targeted.toLocaleString('en')} users tagged 秋冬上新 (${withCredit.toLocaleString('en')} with a marketing credit), send rate unthrottled, timer fired back to back (${runs} runs of at most 40 s).`,
+      `Sender: a campaign to the ${targeted.toLocaleString('en')} users tagged 秋冬上新 (${withCredit.toLocaleString('en')} with a marketing credit), send rate unthrottled, timer fired back to back (${runs} run${runs === 1 ? '' : 's'}, each stopping at the first page after 40 s).`,
       '',
       '| step | result |',
       '|---|---:|',
