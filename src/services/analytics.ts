@@ -124,7 +124,8 @@ export function routeOf(path: string | undefined): string {
 
 /**
  * A page shown: one `page_view` (or, with `productId`, one `product_view`, so a product visit counts
- * once), and a `campaign_visit` when the page was opened from a push (`?campaignId=` or `?cid=`).
+ * once), and a `campaign_visit` when the page was opened from a push (`?campaignId=`, which the
+ * push function adds to every landing page).
  */
 export function trackPageShown(path: string, params: Record<string, string | undefined> = {}, productId?: string): void {
   flushOnHide();
@@ -132,7 +133,7 @@ export function trackPageShown(path: string, params: Record<string, string | und
   if (!/^[A-Za-z0-9_\-/]+$/.test(route)) return;
   if (productId) analytics.track('product_view', { productId });
   else analytics.track('page_view', { path: route });
-  const campaignId = params.campaignId ?? params.cid;
+  const { campaignId } = params;
   if (campaignId && /^[A-Za-z0-9_-]{1,64}$/.test(campaignId)) analytics.track('campaign_visit', { campaignId, path: route });
 }
 
