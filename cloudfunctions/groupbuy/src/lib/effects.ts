@@ -91,11 +91,6 @@ async function moveToFulfilment(ctx: Ctx, e: Extract<GroupEffect, { type: 'fulfi
   });
 }
 
-async function fulfil(ctx: Ctx, e: Extract<GroupEffect, { type: 'fulfil' }>): Promise<void> {
-  await moveToFulfilment(ctx, e);
-  await applyGroupEvent(ctx, e.groupId, { type: 'effect_done', key: e.key });
-}
-
 async function closeOrder(ctx: Ctx, e: Extract<GroupEffect, { type: 'close_order' }>): Promise<void> {
   const order = await findOrder(ctx, e.orderId);
   if (order && order.status === 'pending_payment') await cancelUnpaid(ctx, order, 'system', '拼团已结束，订单已关闭');
@@ -111,23 +106,17 @@ async function release(ctx: Ctx, e: Extract<GroupEffect, { type: 'release' }>): 
   await runAll(ctx, groupBuyRelease({ activityId: e.activityId, skuId, openid: e.openid, quantity: e.quantity, perUserLimit: 0 }));
 }
 
-async function notify(ctx: Ctx, e: Extract<GroupEffect, { type: 'notify' }>): Promise<void> {
-  const settled = await applyGroupEvent(ctx, e.groupId, { type: 'effect_done', key: e.key });
-  if (settled.changed) await sendGroupNotice(ctx, e);
-}
+type OneByOne = Exclude<GroupEffect, { type: 'fulfil' | 'notify' }>;
 
-export async function runEffect(ctx: Ctx, e: GroupEffect): Promise<void> {
+/** Effects done one at a time; fulfilments and notices go together (runEffects). */
+async function runOne(ctx: Ctx, e: OneByOne): Promise<void> {
   switch (e.type) {
     case 'refund':
       return refund(ctx, e);
-    case 'fulfil':
-      return fulfil(ctx, e);
     case 'close_order':
       return closeOrder(ctx, e);
     case 'release':
       return release(ctx, e);
-    case 'notify':
-      return notify(ctx, e);
   }
 }
 
@@ -182,7 +171,7 @@ export async function runEffects(ctx: Ctx, effects: readonly GroupEffect[]): Pro
     for (const e of owed) {
       if (e.type === 'fulfil' || e.type === 'notify') continue;
       try {
-        await runEffect(ctx, e);
+        await runOne(ctx, e);
       } catch (error) {
         failed += 1;
         console.error('[weave] group effect left for the sweep', e.key, error);
