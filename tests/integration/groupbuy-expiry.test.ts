@@ -6,7 +6,7 @@
 import { adminCall } from '../../emulator/testing';
 import { startLocalCloud, type LocalCloud } from '../support/local-cloud';
 import type { Reply } from './fixtures/commerce';
-import { activity, groupbuyClient, groupbuySeed } from './fixtures/groupbuy';
+import { GROUP_RESULT_TEMPLATE, activity, groupbuyClient, groupbuySeed } from './fixtures/groupbuy';
 
 jest.setTimeout(180_000);
 
@@ -33,6 +33,9 @@ it('an expired half-full group refunds each paid member once, closes unpaid orde
   const wang = await gb.join('o_wang', groupId); // never pays
   expect(gb.group(groupId)).toMatchObject({ status: 'forming', paidCount: 2 });
   expect(gb.stock('gb-four')).toEqual({ ...stockBefore, stock: stockBefore.stock - 4, held: 4 });
+
+  // Both paid members allow two group-result messages: a notice sent twice would reach the outbox twice.
+  for (const openid of ['o_lin', 'o_zhao', 'o_lin', 'o_zhao']) await adminCall(cloud.emulator, 'POST', '/subscribe/accept', { openid, templateIds: [GROUP_RESULT_TEMPLATE] });
 
   // The 60-minute limit passes; the minute timer fails the group. It fires again, and once more by hand.
   await cloud.emulator.advanceClock(21 * MINUTE);
@@ -66,6 +69,11 @@ it('an expired half-full group refunds each paid member once, closes unpaid orde
   }
   expect(gb.group(groupId)).toMatchObject({ outstanding: 0 });
   expect(gb.group(groupId).members.map((m) => m.state)).toEqual(['refunded', 'refunded', 'cancelled']);
+
+  // Each paid member is told once; the member who never paid is not told.
+  const notices = (await adminCall(cloud.emulator, 'GET', '/outbox')).body.messages.filter((m: { templateId: string }) => m.templateId === GROUP_RESULT_TEMPLATE);
+  expect(notices.map((m: { touser: string }) => m.touser).sort()).toEqual(['o_lin', 'o_zhao']);
+  expect(notices[0]).toMatchObject({ data: { phrase2: { value: '拼团失败' } } });
 
   // Everything reserved is back, once.
   expect(gb.stock('gb-four')).toEqual(stockBefore);
