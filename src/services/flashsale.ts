@@ -51,12 +51,45 @@ export interface ProductFlash {
   now?: number;
 }
 
+/** One item of a sale as the manager sees it: `stock` is what the sale put up, `sold` what buyers took. */
+export interface AdminSaleItem extends FlashItem {
+  stock: number;
+}
+
+export interface AdminSale {
+  saleId: string;
+  title: string;
+  startAt: number;
+  endAt: number;
+  /** by the server clock */
+  status: SaleStatus;
+  priorityStartAt: number | null;
+  createdAt: number;
+  /** when a manager ended it early, else null */
+  endedAt: number | null;
+  items: AdminSaleItem[];
+}
+
+/** What the 新建秒杀 form sends: instants in epoch ms, prices in fen. */
+export interface SaleInput {
+  title: string;
+  startsAt: number;
+  endsAt: number;
+  items: { skuId: string; salePrice: Fen; stock: number; perUserLimit: number }[];
+}
+
 const call = <T>(data: Record<string, unknown>): Promise<Reply<T>> => callFunction<T>('flashsale', data);
 
 export const flashsaleService = {
   list: () => call<{ sales: FlashSale[]; now?: number }>({ action: 'list' }),
   forProduct: (productId: string) => call<ProductFlash>({ action: 'forProduct', productId }),
   buy: (saleItemId: string, input: Omit<PurchaseInput, 'skuId'> & { skuId?: string }) => call<PurchaseReply>({ action: 'buy', saleItemId, ...input }),
+  /** manager: every sale, newest first */
+  adminSales: () => call<{ sales: AdminSale[]; now: number }>({ action: 'adminSales' }),
+  /** manager: create a sale */
+  saveSale: (input: SaleInput) => call<{ sale: AdminSale }>({ action: 'saveSale', ...input }),
+  /** manager: end a running or upcoming sale now */
+  endSale: (saleId: string) => call<{ sale: AdminSale; returned: number }>({ action: 'endSale', saleId }),
 };
 
 /** 已抢N%: sold out of everything this sale put up for these items, whole percent, 100 only when none is left. */

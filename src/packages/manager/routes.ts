@@ -9,6 +9,8 @@ export const managerRoutes = {
   campaigns: '/packages/manager/campaigns/index',
   campaignEdit: '/packages/manager/campaign-edit/index',
   campaign: '/packages/manager/campaign/index',
+  flashSales: '/packages/manager/flash-sales/index',
+  flashSaleEdit: '/packages/manager/flash-sale-edit/index',
 } as const;
 
 export const managerOrderUrl = (orderId: string): string => `${managerRoutes.order}?id=${encodeURIComponent(orderId)}`;
