@@ -39,7 +39,7 @@ test('陈经理 creates a flash sale for the cardigan, and a shopper sees its �
   await page.getByText('新建限时秒杀', { exact: true }).click();
   const form = page.locator('.flash-edit').filter({ visible: true });
   await form.waitFor({ state: 'visible', timeout: 20_000 });
-  await form.locator('.flash-edit__title input').fill('周五晚8点 · 针织开衫秒杀');
+  await form.locator('.flash-edit__title input').fill('开衫限时秒杀 · 燕麦色');
   await form.locator('.finder__input input').fill('麻花');
   await form.getByText('搜索', { exact: true }).click();
   await form.locator('.finder__product', { hasText: '复古麻花针织开衫' }).first().click();
@@ -65,14 +65,14 @@ test('陈经理 creates a flash sale for the cardigan, and a shopper sees its �
 
   await form.getByText('创建秒杀', { exact: true }).click();
   const list = page.locator('.flash-sales').filter({ visible: true });
-  const card = list.locator('.sale-card', { hasText: '周五晚8点 · 针织开衫秒杀' });
+  const card = list.locator('.sale-card', { hasText: '开衫限时秒杀 · 燕麦色' });
   await card.waitFor({ state: 'visible', timeout: 30_000 });
   expect(await card.locator('.sale-card__status').textContent()).toBe('进行中');
   expect(await card.textContent()).toContain('已售 0 / 8 件');
   await page.waitForTimeout(500);
   await screenshot(page, 'flashsale-admin-4-created');
 
-  const saved = stack.emulator.db.find('flash_sales', { title: '周五晚8点 · 针织开衫秒杀' }) as unknown as SaleDoc[];
+  const saved = stack.emulator.db.find('flash_sales', { title: '开衫限时秒杀 · 燕麦色' }) as unknown as SaleDoc[];
   expect(saved).toHaveLength(1);
   expect(saved[0].items).toEqual([expect.objectContaining({ productId: 'p034', salePrice: 19_900, stock: 8, perUserLimit: 1 })]);
   expect(saved[0].items[0].skuId).toMatch(/^p034-.*-m$/);
