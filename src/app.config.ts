@@ -12,7 +12,7 @@ const areaPages: Record<string, string[]> = {
   groupbuy: ['index/index', 'activity/index', 'group/index', 'mine/index'],
   invite: ['index/index', 'poster/index'],
   staff: ['index/index'],
-  manager: ['index/index', 'orders/index', 'order/index', 'coupons/index', 'redemptions/index', 'user-tags/index', 'campaigns/index', 'campaign-edit/index', 'campaign/index', 'flash-sales/index', 'flash-sale-edit/index'],
+  manager: ['index/index', 'orders/index', 'order/index', 'coupons/index', 'redemptions/index', 'user-tags/index', 'campaigns/index', 'campaign-edit/index', 'campaign/index', 'flash-sales/index', 'flash-sale-edit/index', 'groupbuys/index', 'groupbuy-edit/index'],
 };
 
 export default defineAppConfig({

@@ -127,6 +127,48 @@ export interface PurchaseReply {
   status: OrderStatus;
 }
 
+/** One SKU of an activity as the manager sees it: `stock` is what the activity put up, `sold` what live orders hold. */
+export interface AdminActivitySku {
+  skuId: string;
+  title: string;
+  specText: string;
+  image: string;
+  groupPrice: Fen;
+  listPrice: Fen;
+  stock: number;
+  stockLeft: number;
+  sold: number;
+}
+
+export interface AdminActivity {
+  activityId: string;
+  productId: string;
+  title: string;
+  size: number;
+  timeLimitMinutes: number;
+  perUserLimit: number;
+  startAt: number;
+  endAt: number;
+  /** by the server clock */
+  status: ActivityStatus;
+  createdAt: number;
+  /** when a manager ended it early, else null */
+  endedAt: number | null;
+  groups: { forming: number; succeeded: number; failed: number };
+  skus: AdminActivitySku[];
+}
+
+/** What the 新建拼团 form sends: instants in epoch ms, prices in fen, all SKUs of one product. */
+export interface ActivityInput {
+  title: string;
+  startsAt: number;
+  endsAt: number;
+  groupSize: number;
+  timeLimitMinutes: number;
+  perUserLimit: number;
+  skus: { skuId: string; groupPrice: Fen; stock: number }[];
+}
+
 const call = <T>(data: Record<string, unknown>): Promise<Reply<T>> => callFunction<T>('groupbuy', data);
 
 export const groupbuyService = {
@@ -137,6 +179,12 @@ export const groupbuyService = {
   join: (groupId: string, input: PurchaseInput) => call<PurchaseReply & { groupId: string }>({ action: 'join', groupId, ...input }),
   group: (groupId: string) => call<GroupDetail>({ action: 'group', groupId }),
   mine: () => call<{ groups: MyGroup[]; now?: number }>({ action: 'mine' }),
+  /** manager: every activity, newest first */
+  adminActivities: () => call<{ activities: AdminActivity[]; now: number }>({ action: 'adminActivities' }),
+  /** manager: create an activity */
+  saveActivity: (input: ActivityInput) => call<{ activity: AdminActivity }>({ action: 'saveActivity', ...input }),
+  /** manager: end a running or upcoming activity now (groups already forming keep their deadlines) */
+  endActivity: (activityId: string) => call<{ activity: AdminActivity }>({ action: 'endActivity', activityId }),
 };
 
 export const GROUP_STATUS_TEXT: Record<GroupStatus, string> = {

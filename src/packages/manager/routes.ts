@@ -11,6 +11,8 @@ export const managerRoutes = {
   campaign: '/packages/manager/campaign/index',
   flashSales: '/packages/manager/flash-sales/index',
   flashSaleEdit: '/packages/manager/flash-sale-edit/index',
+  groupBuys: '/packages/manager/groupbuys/index',
+  groupBuyEdit: '/packages/manager/groupbuy-edit/index',
 } as const;
 
 export const managerOrderUrl = (orderId: string): string => `${managerRoutes.order}?id=${encodeURIComponent(orderId)}`;

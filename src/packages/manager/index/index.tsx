@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ArrowRight, Clock, Coupon, Order, People, Presentation, Refund, Message, Shop } from '@nutui/icons-react-taro';
+import { ArrowRight, Clock, Coupon, Order, People, Presentation, Refund, Message, Shop, UserAdd } from '@nutui/icons-react-taro';
 import { ManagerGate } from '../manager-gate';
 import { managerRoutes } from '../routes';
 import './index.scss';
@@ -19,6 +19,7 @@ const ready: Area[] = [
   { title: '全部订单', description: '按状态查看所有订单', icon: <Order size={22} />, url: `${managerRoutes.orders}?status=all` },
   { title: '门店优惠券', description: '新建到店券，查看领取与核销', icon: <Coupon size={22} />, url: managerRoutes.coupons },
   { title: '限时秒杀', description: '新建秒杀场次，设置秒杀价、库存与限购，查看售出并可提前结束', icon: <Clock size={22} />, url: managerRoutes.flashSales },
+  { title: '拼团活动', description: '新建拼团，设置成团人数、时限与拼团价，查看成团情况并可提前结束', icon: <UserAdd size={22} />, url: managerRoutes.groupBuys },
   { title: '门店核销统计', description: '各门店核销张数、返积分与自提单', icon: <Shop size={22} />, url: managerRoutes.redemptions },
   { title: '用户标签', description: '查找用户，查看生命周期、RFM分群与兴趣，管理手动标签', icon: <People size={22} />, url: managerRoutes.userTags },
   { title: '活动推送', description: '按标签圈选人群，订阅消息即时或定时发送，查看触达与成交', icon: <Message size={22} />, url: managerRoutes.campaigns },
