@@ -4,15 +4,17 @@
  * checks it all again (docs/api.md "flashsale" saveSale) and its refusals show above the button.
  */
 import { useState } from 'react';
-import { Image, Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { addDays, dayKey, zonedParts } from '@/domain/business-day';
+import { dayKey } from '@/domain/business-day';
 import { TIERS } from '@/domain/tiers';
-import { fetchProduct, searchProducts, type ProductCard, type ProductPage, type SkuCell } from '@/services/catalog';
+import type { ProductPage, SkuCell } from '@/services/catalog';
 import { flashsaleService } from '@/services/flashsale';
-import { imageUrl } from '@/services/media';
 import { ManagerGate } from '../manager-gate';
+import { shanghaiClock } from '../parts/form-helpers';
+import { ProductSkuPicker } from '../parts/product-sku-picker';
+import { TimeWindowFields } from '../parts/time-window-fields';
 import { managerRoutes } from '../routes';
 import { ItemRow } from './item-row';
 import { toSaleInput, type ItemDraft, type SaleForm } from './sale-form';
@@ -23,17 +25,11 @@ const PRIORITY_TEXT = TIERS.filter((t) => t.priorityHours > 0)
   .map((t) => `${t.name}会员提前${t.priorityHours}小时`)
   .join('、');
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const clock = (ms: number) => {
-  const p = zonedParts(ms);
-  return `${pad(p.hour)}:${pad(p.minute)}`;
-};
-
 /** Starts now (this minute, Shanghai time) and runs two hours. */
 function initialForm(): SaleForm {
   const now = Date.now();
   const end = now + 2 * 3_600_000;
-  return { title: '', startDate: dayKey(new Date(now)), startTime: clock(now), endDate: dayKey(new Date(end)), endTime: clock(end), items: [] };
+  return { title: '', startDate: dayKey(new Date(now)), startTime: shanghaiClock(now), endDate: dayKey(new Date(end)), endTime: shanghaiClock(end), items: [] };
 }
 
 /** A first suggestion: 7折 rounded down to whole yuan, ten units or what the SKU has, one each. */
@@ -52,28 +48,11 @@ function draftOf(product: ProductPage['product'], cell: SkuCell): ItemDraft {
 
 export default function FlashSaleEditPage() {
   const [form, setForm] = useState<SaleForm>(initialForm);
-  const [keyword, setKeyword] = useState('');
-  const [results, setResults] = useState<ProductCard[] | null>(null);
   const [product, setProduct] = useState<ProductPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<SaleForm>) => setForm((f) => ({ ...f, ...patch }));
-  const today = dayKey(new Date());
-  const lastDay = addDays(today, 14);
 
-  const search = async () => {
-    const reply = await searchProducts({ keyword: keyword.trim() || undefined, sort: 'sales', pageSize: 8 });
-    if (!reply.ok) return setError(reply.message);
-    setResults(reply.data.items);
-  };
-
-  const pick = async (id: string) => {
-    const reply = await fetchProduct(id);
-    if (!reply.ok) return setError(reply.message);
-    setProduct(reply.data);
-  };
-
-  const cells = (product?.skus.cells.flat().filter((c): c is SkuCell => c !== null) ?? []).filter((c) => !c.soldOut);
   const chosen = new Set(form.items.map((i) => i.skuId));
   const toggle = (cell: SkuCell) =>
     setForm((f) => ({ ...f, items: chosen.has(cell.skuId) ? f.items.filter((i) => i.skuId !== cell.skuId) : [...f.items, draftOf(product!.product, cell)] }));
@@ -102,57 +81,13 @@ export default function FlashSaleEditPage() {
 
         <View className="edit-block">
           <Text className="edit-block__title">活动时间（北京时间）</Text>
-          {(
-            [
-              ['开始', 'startDate', 'startTime'],
-              ['结束', 'endDate', 'endTime'],
-            ] as const
-          ).map(([label, dateKey, timeKey]) => (
-            <View key={label} className="when">
-              <Text className="when__label">{label}</Text>
-              <Picker mode="date" value={form[dateKey]} start={today} end={lastDay} onChange={(e) => set({ [dateKey]: e.detail.value } as Partial<SaleForm>)}>
-                <Text className={`when__pick when__pick--${dateKey}`}>{form[dateKey]}</Text>
-              </Picker>
-              <Picker mode="time" value={form[timeKey]} onChange={(e) => set({ [timeKey]: e.detail.value } as Partial<SaleForm>)}>
-                <Text className={`when__pick when__pick--${timeKey}`}>{form[timeKey]}</Text>
-              </Picker>
-            </View>
-          ))}
+          <TimeWindowFields value={form} daysAhead={14} onChange={set} />
           <Text className="edit-block__hint">最长7天{PRIORITY_TEXT ? `；${PRIORITY_TEXT}可抢` : ''}</Text>
         </View>
 
         <View className="edit-block">
           <Text className="edit-block__title">选择商品</Text>
-          <View className="finder">
-            <Input className="finder__input" placeholder="搜索商品名称" value={keyword} confirmType="search" onInput={(e) => setKeyword(e.detail.value)} onConfirm={() => void search()} />
-            <Button size="small" type="primary" onClick={() => void search()}>
-              搜索
-            </Button>
-          </View>
-          {results?.length === 0 ? <Text className="edit-block__hint">没有找到商品</Text> : null}
-          {results && results.length > 0 ? (
-            <View className="finder__results">
-              {results.map((p) => (
-                <View key={p.id} className={`finder__product ${product?.product.id === p.id ? 'finder__product--on' : ''}`} onClick={() => void pick(p.id)}>
-                  <Image className="finder__cover" src={imageUrl(p.cover)} mode="aspectFill" />
-                  <Text className="finder__name">{p.title}</Text>
-                </View>
-              ))}
-            </View>
-          ) : null}
-          {product ? (
-            <>
-              <Text className="edit-block__sub">「{product.product.title}」的规格（点选加入）</Text>
-              <View className="spec-chips">
-                {cells.map((c) => (
-                  <Text key={c.skuId} className={`spec-chip ${chosen.has(c.skuId) ? 'spec-chip--on' : ''}`} onClick={() => toggle(c)}>
-                    {c.specText} · 库存{c.stock}
-                  </Text>
-                ))}
-                {cells.length === 0 ? <Text className="edit-block__hint">该商品暂无库存</Text> : null}
-              </View>
-            </>
-          ) : null}
+          <ProductSkuPicker product={product} onProduct={setProduct} chosen={chosen} onToggle={toggle} onError={setError} chipsNote="点选加入" />
         </View>
 
         <View className="edit-block">

@@ -5,8 +5,9 @@
  * (parseGroupBuyActivity, checkActivityConfig); these hints only save a round trip.
  */
 import { GROUP_SIZE_MAX, GROUP_SIZE_MIN, TIME_LIMIT_MAX_MINUTES, TIME_LIMIT_MIN_MINUTES } from '@/domain/groupbuy/activity';
-import { formatFen, parseYuan, type Fen } from '@/domain/money';
+import { formatFen, type Fen } from '@/domain/money';
 import type { ActivityInput } from '@/services/groupbuy';
+import { hasHints, priceHint, rowsProblem, stockHint, wholeNumber, titleAndWindow, yuanToFen, type TimeWindow } from '../parts/form-helpers';
 
 export interface SkuDraft {
   skuId: string;
@@ -26,12 +27,8 @@ export interface SkuHints {
   stock?: string;
 }
 
-export interface ActivityForm {
+export interface ActivityForm extends TimeWindow {
   title: string;
-  startDate: string;
-  startTime: string;
-  endDate: string;
-  endTime: string;
   groupSize: string;
   limitHours: string;
   limitMinutes: string;
@@ -46,12 +43,10 @@ export interface SettingHints {
 }
 
 const PER_USER_MAX = 99;
-const wholeNumber = (text: string): number | null => (/^\s*\d{1,7}\s*$/.test(text) ? Number(text) : null);
 
 /** The group price in fen, or null when what was typed is not a price. */
 export function groupPriceFen(sku: Pick<SkuDraft, 'groupPriceYuan'>): Fen | null {
-  const fen = parseYuan(sku.groupPriceYuan);
-  return fen === null || fen < 0 ? null : fen;
+  return yuanToFen(sku.groupPriceYuan);
 }
 
 /** '拼团省¥30.00' for a group price against the SKU's price; null when there is nothing sensible to say. */
@@ -64,14 +59,10 @@ export function savingText(sku: Pick<SkuDraft, 'groupPriceYuan' | 'price'>): str
 /** Problems with one SKU as typed; empty when it may be sent. */
 export function skuHints(sku: SkuDraft): SkuHints {
   const hints: SkuHints = {};
-  const fen = groupPriceFen(sku);
-  if (sku.groupPriceYuan.trim() === '') hints.groupPrice = '请填写拼团价';
-  else if (fen === null) hints.groupPrice = '价格格式不正确，最多两位小数';
-  else if (fen <= 0) hints.groupPrice = '拼团价应大于0';
-  else if (fen >= sku.price) hints.groupPrice = `应低于原价${formatFen(sku.price)}`;
-  const stock = wholeNumber(sku.stock);
-  if (stock === null || stock < 1) hints.stock = '拼团库存应为正整数';
-  else if (stock > sku.skuStock) hints.stock = `不能超过现有库存${sku.skuStock}件`;
+  const price = priceHint(sku.groupPriceYuan, sku.price, '拼团价');
+  if (price) hints.groupPrice = price;
+  const stock = stockHint(sku.stock, sku.skuStock, '拼团库存');
+  if (stock) hints.stock = stock;
   return hints;
 }
 
@@ -104,31 +95,18 @@ export function settingHints(form: ActivityForm): SettingHints {
   return hints;
 }
 
-export const hasHints = (hints: object): boolean => Object.keys(hints).length > 0;
-
-/** A Shanghai date ('2026-12-06') and time ('20:00') as epoch ms. */
-export function shanghaiInstant(date: string, time: string): number {
-  return Date.parse(`${date}T${time}:00+08:00`);
-}
-
 /** The request for saveActivity, or the first problem to show above the button. */
 export function toActivityInput(form: ActivityForm): { ok: true; input: ActivityInput } | { ok: false; error: string } {
-  if (form.title.trim() === '') return { ok: false, error: '请填写活动名称' };
-  const startsAt = shanghaiInstant(form.startDate, form.startTime);
-  const endsAt = shanghaiInstant(form.endDate, form.endTime);
-  if (Number.isNaN(startsAt) || Number.isNaN(endsAt)) return { ok: false, error: '请选择开始和结束时间' };
-  if (endsAt <= startsAt) return { ok: false, error: '结束时间应晚于开始时间' };
+  const head = titleAndWindow(form, '请填写活动名称');
+  if (!head.ok) return head;
   const settings = settingHints(form);
   if (hasHints(settings)) return { ok: false, error: Object.values(settings)[0] as string };
-  if (form.skus.length === 0) return { ok: false, error: '请至少添加一个商品规格' };
-  const bad = form.skus.findIndex((s) => hasHints(skuHints(s)));
-  if (bad >= 0) return { ok: false, error: `「${form.skus[bad].label}」${Object.values(skuHints(form.skus[bad]))[0]}` };
+  const problem = rowsProblem(form.skus, skuHints);
+  if (problem) return { ok: false, error: problem };
   return {
     ok: true,
     input: {
-      title: form.title.trim(),
-      startsAt,
-      endsAt,
+      ...head.fields,
       groupSize: Number(form.groupSize),
       timeLimitMinutes: timeLimitMinutes(form)!,
       perUserLimit: Number(form.perUserLimit),

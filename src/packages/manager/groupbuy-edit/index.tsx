@@ -5,24 +5,20 @@
  * (docs/api.md "groupbuy" saveActivity) and its refusals show above the button.
  */
 import { useState } from 'react';
-import { Image, Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { addDays, dayKey, zonedParts } from '@/domain/business-day';
-import { fetchProduct, searchProducts, type ProductCard, type ProductPage, type SkuCell } from '@/services/catalog';
+import { dayKey } from '@/domain/business-day';
+import type { ProductPage, SkuCell } from '@/services/catalog';
 import { groupbuyService } from '@/services/groupbuy';
-import { imageUrl } from '@/services/media';
 import { ManagerGate } from '../manager-gate';
+import { shanghaiClock } from '../parts/form-helpers';
+import { ProductSkuPicker } from '../parts/product-sku-picker';
+import { TimeWindowFields } from '../parts/time-window-fields';
 import { managerRoutes } from '../routes';
 import { durationText, settingHints, timeLimitMinutes, toActivityInput, type ActivityForm, type SkuDraft } from './activity-form';
 import { SkuRow } from './sku-row';
 import './index.scss';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const clock = (ms: number) => {
-  const p = zonedParts(ms);
-  return `${pad(p.hour)}:${pad(p.minute)}`;
-};
 
 /** Starts now (this minute, Shanghai time) and runs seven days; 3人团, 24 hours to fill, 2 each. */
 function initialForm(): ActivityForm {
@@ -31,9 +27,9 @@ function initialForm(): ActivityForm {
   return {
     title: '',
     startDate: dayKey(new Date(now)),
-    startTime: clock(now),
+    startTime: shanghaiClock(now),
     endDate: dayKey(new Date(end)),
-    endTime: clock(end),
+    endTime: shanghaiClock(end),
     groupSize: '3',
     limitHours: '24',
     limitMinutes: '0',
@@ -57,32 +53,19 @@ function draftOf(product: ProductPage['product'], cell: SkuCell): SkuDraft {
 
 export default function GroupBuyEditPage() {
   const [form, setForm] = useState<ActivityForm>(initialForm);
-  const [keyword, setKeyword] = useState('');
-  const [results, setResults] = useState<ProductCard[] | null>(null);
   const [product, setProduct] = useState<ProductPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<ActivityForm>) => setForm((f) => ({ ...f, ...patch }));
-  const today = dayKey(new Date());
-  const lastDay = addDays(today, 60);
   const settings = settingHints(form);
   const minutes = timeLimitMinutes(form);
 
-  const search = async () => {
-    const reply = await searchProducts({ keyword: keyword.trim() || undefined, sort: 'sales', pageSize: 8 });
-    if (!reply.ok) return setError(reply.message);
-    setResults(reply.data.items);
-  };
-
   // One activity is one product: choosing another product starts its SKU list afresh.
-  const pick = async (id: string) => {
-    const reply = await fetchProduct(id);
-    if (!reply.ok) return setError(reply.message);
-    if (product && product.product.id !== id) setForm((f) => ({ ...f, skus: [] }));
-    setProduct(reply.data);
+  const choose = (next: ProductPage) => {
+    if (product && product.product.id !== next.product.id) setForm((f) => ({ ...f, skus: [] }));
+    setProduct(next);
   };
 
-  const cells = (product?.skus.cells.flat().filter((c): c is SkuCell => c !== null) ?? []).filter((c) => !c.soldOut);
   const chosen = new Set(form.skus.map((s) => s.skuId));
   const toggle = (cell: SkuCell) =>
     setForm((f) => ({ ...f, skus: chosen.has(cell.skuId) ? f.skus.filter((s) => s.skuId !== cell.skuId) : [...f.skus, draftOf(product!.product, cell)] }));
@@ -111,22 +94,7 @@ export default function GroupBuyEditPage() {
 
         <View className="edit-block">
           <Text className="edit-block__title">活动时间（北京时间）</Text>
-          {(
-            [
-              ['开始', 'startDate', 'startTime'],
-              ['结束', 'endDate', 'endTime'],
-            ] as const
-          ).map(([label, dateKey, timeKey]) => (
-            <View key={label} className="when">
-              <Text className="when__label">{label}</Text>
-              <Picker mode="date" value={form[dateKey]} start={today} end={lastDay} onChange={(e) => set({ [dateKey]: e.detail.value } as Partial<ActivityForm>)}>
-                <Text className={`when__pick when__pick--${dateKey}`}>{form[dateKey]}</Text>
-              </Picker>
-              <Picker mode="time" value={form[timeKey]} onChange={(e) => set({ [timeKey]: e.detail.value } as Partial<ActivityForm>)}>
-                <Text className={`when__pick when__pick--${timeKey}`}>{form[timeKey]}</Text>
-              </Picker>
-            </View>
-          ))}
+          <TimeWindowFields value={form} daysAhead={60} onChange={set} />
           <Text className="edit-block__hint">活动结束后不能再开团或参团；已在进行中的团按各自的成团时限结束</Text>
         </View>
 
@@ -160,36 +128,7 @@ export default function GroupBuyEditPage() {
 
         <View className="edit-block">
           <Text className="edit-block__title">选择商品</Text>
-          <View className="finder">
-            <Input className="finder__input" placeholder="搜索商品名称" value={keyword} confirmType="search" onInput={(e) => setKeyword(e.detail.value)} onConfirm={() => void search()} />
-            <Button size="small" type="primary" onClick={() => void search()}>
-              搜索
-            </Button>
-          </View>
-          {results?.length === 0 ? <Text className="edit-block__hint">没有找到商品</Text> : null}
-          {results && results.length > 0 ? (
-            <View className="finder__results">
-              {results.map((p) => (
-                <View key={p.id} className={`finder__product ${product?.product.id === p.id ? 'finder__product--on' : ''}`} onClick={() => void pick(p.id)}>
-                  <Image className="finder__cover" src={imageUrl(p.cover)} mode="aspectFill" />
-                  <Text className="finder__name">{p.title}</Text>
-                </View>
-              ))}
-            </View>
-          ) : null}
-          {product ? (
-            <>
-              <Text className="edit-block__sub">「{product.product.title}」的规格（点选加入，一个活动只含一个商品）</Text>
-              <View className="spec-chips">
-                {cells.map((c) => (
-                  <Text key={c.skuId} className={`spec-chip ${chosen.has(c.skuId) ? 'spec-chip--on' : ''}`} onClick={() => toggle(c)}>
-                    {c.specText} · 库存{c.stock}
-                  </Text>
-                ))}
-                {cells.length === 0 ? <Text className="edit-block__hint">该商品暂无库存</Text> : null}
-              </View>
-            </>
-          ) : null}
+          <ProductSkuPicker product={product} onProduct={choose} chosen={chosen} onToggle={toggle} onError={setError} chipsNote="点选加入，一个活动只含一个商品" />
         </View>
 
         <View className="edit-block">

@@ -4,32 +4,18 @@
  * figures, and 结束 (after a confirm) for an activity not yet over.
  */
 import { useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { Button, Progress, Tag } from '@nutui/nutui-react-taro';
-import { zonedParts } from '@/domain/business-day';
-import { formatFen } from '@/domain/money';
-import { groupbuyService, type ActivityStatus, type AdminActivity } from '@/services/groupbuy';
-import { imageUrl } from '@/services/media';
-import { colors } from '@/theme/tokens';
+import { Button } from '@nutui/nutui-react-taro';
+import { groupbuyService, type AdminActivity } from '@/services/groupbuy';
 import { durationText } from '../groupbuy-edit/activity-form';
 import { ManagerGate } from '../manager-gate';
+import { CardEnd, CardLine, CardTop, CardTotal } from '../parts/list-card';
 import { managerRoutes } from '../routes';
 import './index.scss';
 
-export const STATUS_TEXT: Record<ActivityStatus, string> = { upcoming: '未开始', active: '进行中', ended: '已结束' };
-
-const pad = (n: number) => String(n).padStart(2, '0');
-/** '12-06 20:00' in Shanghai time. */
-function at(ms: number): string {
-  const p = zonedParts(ms);
-  return `${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
-}
-
 /** An activity usually holds every size and colour of a product: past this many, the rest fold away. */
 const FOLDED_LINES = 3;
-
-const percent = (sold: number, stock: number) => (stock > 0 ? Math.min(100, Math.round((sold / stock) * 100)) : 0);
 
 export default function GroupBuysPage() {
   const [activities, setActivities] = useState<AdminActivity[] | null>(null);
@@ -79,25 +65,13 @@ export default function GroupBuysPage() {
           const lines = open ? a.skus : a.skus.slice(0, FOLDED_LINES);
           return (
             <View key={a.activityId} className={`gbm-card gbm-card--${a.status}`}>
-              <View className="gbm-card__head">
-                <Text className="gbm-card__title">{a.title}</Text>
-                <Tag className={`gbm-card__status gbm-card__status--${a.status}`}>{STATUS_TEXT[a.status]}</Tag>
-              </View>
-              <Text className="gbm-card__when">
-                {at(a.startAt)} - {at(a.endAt)}
-                {a.endedAt ? ' · 已提前结束' : ''}
-              </Text>
+              <CardTop block="gbm-card" title={a.title} status={a.status} startAt={a.startAt} endAt={a.endAt} endedAt={a.endedAt} />
               <View className="gbm-card__rules">
                 <Text className="gbm-card__rule gbm-card__rule--size">{a.size}人团</Text>
                 <Text className="gbm-card__rule">{durationText(a.timeLimitMinutes)}内成团</Text>
                 <Text className="gbm-card__rule">每人限购{a.perUserLimit}件</Text>
               </View>
-              <View className="gbm-card__total">
-                <Text className="gbm-card__total-text">
-                  已拼 {sold} / {stock} 件
-                </Text>
-                <Progress percent={percent(sold, stock)} color={colors.accent} background={colors.sand} strokeWidth="6" />
-              </View>
+              <CardTotal block="gbm-card" verb="已拼" sold={sold} stock={stock} />
               <View className="gbm-card__groups">
                 <Text className="gbm-card__group">
                   拼团中 <Text className="gbm-card__count">{a.groups.forming}</Text>
@@ -110,20 +84,18 @@ export default function GroupBuysPage() {
                 </Text>
               </View>
               {lines.map((s) => (
-                <View key={s.skuId} className="gbm-line">
-                  <Image className="gbm-line__image" src={imageUrl(s.image)} mode="aspectFill" />
-                  <View className="gbm-line__name">
-                    <Text className="gbm-line__title">{s.title}</Text>
-                    <Text className="gbm-line__spec">{s.specText}</Text>
-                  </View>
-                  <View className="gbm-line__price">
-                    <Text className="gbm-line__group">{formatFen(s.groupPrice)}</Text>
-                    <Text className="gbm-line__list">{formatFen(s.listPrice)}</Text>
-                  </View>
-                  <Text className="gbm-line__sold">
-                    {s.sold}/{s.stock}
-                  </Text>
-                </View>
+                <CardLine
+                  key={s.skuId}
+                  block="gbm-line"
+                  image={s.image}
+                  title={s.title}
+                  spec={s.specText}
+                  priceName="group"
+                  price={s.groupPrice}
+                  listPrice={s.listPrice}
+                  sold={s.sold}
+                  stock={s.stock}
+                />
               ))}
               {folds ? (
                 <Text className="gbm-card__fold" onClick={() => setUnfolded((u) => ({ ...u, [a.activityId]: !open }))}>
@@ -131,11 +103,7 @@ export default function GroupBuysPage() {
                 </Text>
               ) : null}
               {a.status !== 'ended' ? (
-                <View className="gbm-card__actions">
-                  <Button size="small" fill="outline" loading={ending === a.activityId} disabled={ending !== null} onClick={() => void end(a)}>
-                    结束
-                  </Button>
-                </View>
+                <CardEnd block="gbm-card" loading={ending === a.activityId} disabled={ending !== null} onEnd={() => void end(a)} />
               ) : null}
             </View>
           );
