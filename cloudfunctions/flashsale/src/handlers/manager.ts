@@ -12,8 +12,9 @@ import { AppError } from '../../../../src/domain/reply';
 import { parse, v } from '../../../../src/domain/validate';
 import { audit } from '../../../_shared/audit';
 import { requireRole } from '../../../_shared/roles';
+import { loadSellingSkus } from '../../../_shared/selling-skus';
 import type { Handler, HandlerContext } from '../../../_shared/router';
-import { loadSaleViews, type FlashItemView, type FlashSaleDoc, type FlashStockDoc, type ProductDoc, type SkuDoc } from '../lib/sales';
+import { loadSaleViews, type FlashItemView, type FlashSaleDoc, type FlashStockDoc } from '../lib/sales';
 
 export interface AdminSaleItem extends FlashItemView {
   /** Units this sale put up for the item (stockLeft + sold, unless a manager ended it early). */
@@ -113,16 +114,7 @@ export const saveSale: Handler<{ sale: AdminSaleView }> = async (event, ctx) => 
   const nowDate = ctx.now();
   const now = nowDate.getTime();
   const { items: wanted } = parse(skuIdsShape, event);
-  const skuIds = [...new Set(wanted.map((i) => i.skuId))];
-  const skus = await ctx.db.collection<SkuDoc>('skus').where({ _id: ctx._.in(skuIds) }).limit(skuIds.length).get();
-  const productIds = [...new Set(skus.data.map((s) => s.productId))];
-  const products = productIds.length ? await ctx.db.collection<ProductDoc>('products').where({ _id: ctx._.in(productIds) }).limit(productIds.length).get() : { data: [] };
-  const productOf = new Map(products.data.map((p) => [p._id, p]));
-  const selling = new Map(skus.data.filter((s) => s.status === 'on_sale' && productOf.get(s.productId)?.status === 'on_sale').map((s) => [s._id, s]));
-  const label = (skuId: string) => {
-    const sku = selling.get(skuId);
-    return sku ? `${productOf.get(sku.productId)?.title ?? ''} ${sku.specText}`.trim() : skuId;
-  };
+  const { selling, label } = await loadSellingSkus(ctx, wanted.map((w) => w.skuId));
 
   const saleId = `fs-${now.toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
   const sale = parseFlashSale({ ...(event as Record<string, unknown>), id: saleId }, (skuId) => selling.get(skuId)?.price);

@@ -16,6 +16,7 @@ import { parse, v } from '../../../../src/domain/validate';
 import type { GroupbuyActivityDoc, GroupbuyStockDoc, ProductDoc, SkuDoc } from '../../../../scripts/seed/types';
 import { audit } from '../../../_shared/audit';
 import { requireRole } from '../../../_shared/roles';
+import { loadSellingSkus } from '../../../_shared/selling-skus';
 import type { Handler, HandlerContext } from '../../../_shared/router';
 
 export interface AdminActivitySku {
@@ -140,16 +141,7 @@ export const saveActivity: Handler<{ activity: AdminActivityView }> = async (eve
   const nowDate = ctx.now();
   const now = nowDate.getTime();
   const { skus: wanted } = parse(skuIdsShape, event);
-  const skuIds = [...new Set(wanted.map((s) => s.skuId))];
-  const skus = await ctx.db.collection<SkuDoc>('skus').where({ _id: ctx._.in(skuIds) }).limit(skuIds.length).get();
-  const productIds = [...new Set(skus.data.map((s) => s.productId))];
-  const products = productIds.length ? await ctx.db.collection<ProductDoc>('products').where({ _id: ctx._.in(productIds) }).limit(productIds.length).get() : { data: [] };
-  const productOf = new Map(products.data.map((p) => [p._id, p]));
-  const selling = new Map(skus.data.filter((s) => s.status === 'on_sale' && productOf.get(s.productId)?.status === 'on_sale').map((s) => [s._id, s]));
-  const label = (skuId: string) => {
-    const sku = selling.get(skuId);
-    return sku ? `${productOf.get(sku.productId)?.title ?? ''} ${sku.specText}`.trim() : skuId;
-  };
+  const { selling, label } = await loadSellingSkus(ctx, wanted.map((w) => w.skuId));
 
   const activityId = `gb-${now.toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
   const activity: GroupBuyActivity = parseGroupBuyActivity({ ...(event as Record<string, unknown>), id: activityId }, (skuId) => selling.get(skuId)?.price);
