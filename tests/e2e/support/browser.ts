@@ -46,6 +46,11 @@ export async function phonePage(browser: Browser, baseUrl: string, openid: strin
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  // A new H5 page slides in: take the picture once finite animations have run (endless ones, such
+  // as a loading spinner, never finish and are not waited for; at most 2 s in all).
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), undefined, { timeout: 2_000 })
+    .catch(() => undefined);
   await page.screenshot({ path: file, fullPage: false });
   return file;
 }
